@@ -1,0 +1,98 @@
+package org.tre.directory.user;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.messages.error.DxException;
+import org.tre.messages.user.Operator;
+import org.tre.messages.user.UserCommands.CreateUserCommand;
+import org.tre.messages.user.UserCommands.DestroyAuthTokenCommand;
+import org.tre.messages.user.UserCommands.IssueAuthTokenCommand;
+import org.tre.messages.user.UserEvents.AuthTokenDestroyedEvent;
+import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
+import org.tre.messages.user.UserEvents.UserCreatedEvent;
+import org.tre.messages.user.UserKind;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A platform user and the tokens handed out to them (ids only: the secrets live outside the log). */
+@Aggregate
+public class User {
+
+    @AggregateIdentifier
+    private String userId;
+    private UserKind kind;
+    private final Set<String> liveTokenIds = new HashSet<>();
+
+    protected User() {
+    }
+
+    @CommandHandler
+    public User(CreateUserCommand command, UserRegistry registry) {
+        onlyTheOperatorCreatesPeople(command);
+        if (registry.handleTaken(command.username())) {
+            throw DxException.invalidState("The username " + command.username() + " is already taken");
+        }
+        if (command.email() != null && registry.emailTaken(command.email())) {
+            throw DxException.invalidState("A user with that email already exists");
+        }
+        apply(new UserCreatedEvent(command.userId(), command.username(), command.email(), command.first(),
+                command.middle(), command.last(), command.kind()));
+    }
+
+    @CommandHandler
+    public void handle(IssueAuthTokenCommand command) {
+        robotsHoldNoToken();
+        onlyTheUserOrTheOperatorActs(command.issuedBy(), "make a token for " + userId);
+        apply(new AuthTokenIssuedEvent(userId, command.tokenId(), command.scope(), command.expires(),
+                command.label(), command.issuedBy()));
+    }
+
+    @CommandHandler
+    public void handle(DestroyAuthTokenCommand command) {
+        if (!liveTokenIds.contains(command.tokenId())) {
+            throw DxException.notFound("No such token");
+        }
+        onlyTheUserOrTheOperatorActs(command.destroyedBy(), "destroy a token of " + userId);
+        apply(new AuthTokenDestroyedEvent(userId, command.tokenId(), command.destroyedBy()));
+    }
+
+    /** Robots and the operator are made by the service itself, never through the API. */
+    private static void onlyTheOperatorCreatesPeople(CreateUserCommand command) {
+        if (command.kind() == UserKind.PERSON && !Operator.is(command.createdBy())) {
+            throw DxException.permissionDenied("Only the operator may create users");
+        }
+    }
+
+    private void robotsHoldNoToken() {
+        if (kind == UserKind.ROBOT) {
+            throw DxException.permissionDenied("A robot user cannot hold a token");
+        }
+    }
+
+    private void onlyTheUserOrTheOperatorActs(String actor, String what) {
+        if (!userId.equals(actor) && !Operator.is(actor)) {
+            throw DxException.permissionDenied("Only " + userId + " or the operator may " + what);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserCreatedEvent event) {
+        userId = event.userId();
+        kind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(AuthTokenIssuedEvent event) {
+        liveTokenIds.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(AuthTokenDestroyedEvent event) {
+        liveTokenIds.remove(event.tokenId());
+    }
+}

@@ -1,0 +1,130 @@
+package org.tre.api.protocol;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tre.directory.audit.AuditContext;
+import org.tre.directory.token.AuthTokens;
+import org.tre.directory.token.Caller;
+import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The DNAnexus wire protocol in one place: POST only, a JSON object body, Bearer tokens, and every
+ * failure as a typed error. Checks run in the order of DECISIONS.md §1: route, token, body, input.
+ */
+@RestController
+public class DxDispatcher {
+
+    /** Strict on purpose: a body with trailing garbage or a repeated key is not the JSON the caller meant. */
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+
+    private final DxRoutes routes = new DxRoutes();
+    private final AuthTokens tokens;
+    private final DxErrors errors;
+
+    public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors) {
+        providers.forEach(provider -> provider.register(routes));
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    @RequestMapping("/**")
+    public ResponseEntity<JsonNode> dispatch(HttpServletRequest http) {
+        String requestId = RequestIds.of(http);
+        try {
+            if (!"POST".equals(http.getMethod())) {
+                throw DxException.notFound("No route " + http.getMethod() + " " + http.getRequestURI()
+                        + ": every route of this API is a POST");
+            }
+            DxRoutes.Match match = routes.match(http.getRequestURI())
+                    .orElseThrow(() -> DxException.notFound("No route " + http.getRequestURI()));
+            Caller caller = authenticate(http);
+            DxInput input = new DxInput(readBody(http));
+            ObjectNode result = AuditContext.runAs(caller.userId(), requestId,
+                    () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId)));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+        } catch (RuntimeException failure) {
+            return errors.toResponse(failure, requestId);
+        }
+    }
+
+    private Caller authenticate(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            throw DxException.invalidAuthentication("No Authorization header with a Bearer token");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw DxException.invalidAuthentication("The Authorization header must be 'Bearer <token>'");
+        }
+        return tokens.authenticate(header.substring(7).trim())
+                .orElseThrow(() -> DxException.invalidAuthentication("The token is unknown, expired or revoked"));
+    }
+
+    private static ObjectNode readBody(HttpServletRequest http) {
+        String contentType = http.getContentType();
+        if (contentType != null && !isJson(contentType)) {
+            throw new DxException(ErrorType.MalformedJSON, "Content-Type must be application/json, not " + contentType);
+        }
+        byte[] bytes;
+        try {
+            bytes = StreamUtils.copyToByteArray(http.getInputStream());
+        } catch (IOException e) {
+            throw new DxException(ErrorType.MalformedJSON, "The request body could not be read");
+        }
+        if (isBlank(bytes)) {
+            return STRICT_JSON.createObjectNode();
+        }
+        JsonNode body;
+        try {
+            body = STRICT_JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new DxException(ErrorType.MalformedJSON, "The request body is not valid JSON");
+        } catch (IOException e) {
+            throw new DxException(ErrorType.MalformedJSON, "The request body could not be read");
+        }
+        if (body == null || body.isMissingNode()) {
+            return STRICT_JSON.createObjectNode();
+        }
+        if (!body.isObject()) {
+            throw DxException.invalidInput("The request body must be a JSON object");
+        }
+        return (ObjectNode) body;
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("json");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package org.tre.api.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
+
+/** Turns whatever went wrong into the DNAnexus error body and the status its type demands. */
+@Component
+public class DxErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DxErrors.class);
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ResponseEntity<JsonNode> toResponse(Throwable failure, String requestId) {
+        DxException error = translate(failure);
+        if (error.type() == ErrorType.InternalError) {
+            LOG.error("Request {} failed", requestId, failure);
+        }
+        return toResponse(error);
+    }
+
+    public ResponseEntity<JsonNode> toResponse(DxException error) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode inner = body.putObject("error");
+        inner.put("type", error.type().name());
+        inner.put("message", error.getMessage());
+        return ResponseEntity.status(DxStatus.of(error.type())).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    static DxException translate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DxException dx) {
+                return dx;
+            }
+            if (cause instanceof CommandExecutionException remote && remote.getDetails().orElse(null) instanceof DxException dx) {
+                return dx;
+            }
+            if (cause instanceof AggregateNotFoundException) {
+                return DxException.notFound("The entity was not found");
+            }
+            // Two writers raced for the same entity or the same unique name; the loser changed nothing.
+            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
+                return DxException.invalidState("A concurrent request changed the same entity; nothing was changed");
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return new DxException(ErrorType.InternalError, "An internal error occurred");
+    }
+}
