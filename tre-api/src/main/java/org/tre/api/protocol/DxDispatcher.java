@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StreamUtils;
@@ -40,11 +41,14 @@ public class DxDispatcher {
     private final DxRoutes routes = new DxRoutes();
     private final AuthTokens tokens;
     private final DxErrors errors;
+    private final RateLimiter rateLimiter;
 
-    public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors) {
+    public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors,
+                        RateLimiter rateLimiter) {
         providers.forEach(provider -> provider.register(routes));
         this.tokens = tokens;
         this.errors = errors;
+        this.rateLimiter = rateLimiter;
     }
 
     @RequestMapping("/**")
@@ -58,6 +62,8 @@ public class DxDispatcher {
             DxRoutes.Match match = routes.match(http.getRequestURI())
                     .orElseThrow(() -> DxException.notFound("No route " + http.getRequestURI()));
             Caller caller = authenticate(http);
+            MDC.put("userId", caller.userId());
+            rateLimiter.admit(caller.userId());
             DxInput input = new DxInput(readBody(http));
             ObjectNode result = AuditContext.runAs(caller.userId(), requestId,
                     () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId)));

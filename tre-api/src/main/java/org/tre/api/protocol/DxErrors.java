@@ -8,12 +8,17 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
 
 /** Turns whatever went wrong into the DNAnexus error body and the status its type demands. */
 @Component
@@ -36,7 +41,10 @@ public class DxErrors {
         ObjectNode inner = body.putObject("error");
         inner.put("type", error.type().name());
         inner.put("message", error.getMessage());
-        return ResponseEntity.status(DxStatus.of(error.type())).contentType(MediaType.APPLICATION_JSON).body(body);
+        var response = ResponseEntity.status(DxStatus.of(error.type())).contentType(MediaType.APPLICATION_JSON);
+        DxStatus.retryAfterSeconds(error.type())
+                .ifPresent(seconds -> response.header("Retry-After", Integer.toString(seconds)));
+        return response.body(body);
     }
 
     static DxException translate(Throwable failure) {
@@ -53,6 +61,11 @@ public class DxErrors {
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
             if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
                 return DxException.invalidState("A concurrent request changed the same entity; nothing was changed");
+            }
+            // The database is away for a moment: clients retry a 503 by themselves.
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof SQLTransientException || cause instanceof SQLNonTransientConnectionException) {
+                return new DxException(ErrorType.ServiceUnavailable, "The service is temporarily unavailable");
             }
             if (cause == cause.getCause()) {
                 break;

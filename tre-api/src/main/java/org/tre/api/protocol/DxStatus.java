@@ -2,6 +2,8 @@ package org.tre.api.protocol;
 
 import org.tre.messages.error.ErrorType;
 
+import java.util.OptionalInt;
+
 /** The type-to-status table of PROTOCOL.md. DNAnexus answers PermissionDenied with 401, not 403. */
 final class DxStatus {
 
@@ -18,6 +20,15 @@ final class DxStatus {
             case RateLimitConditional -> 429;
             case InternalError -> 500;
             case ServiceUnavailable -> 503;
+        };
+    }
+
+    /** The two types clients retry after waiting carry the wait in a Retry-After header. */
+    static OptionalInt retryAfterSeconds(ErrorType type) {
+        return switch (type) {
+            case RateLimitConditional -> OptionalInt.of(1);
+            case ServiceUnavailable -> OptionalInt.of(5);
+            default -> OptionalInt.empty();
         };
     }
 }

@@ -1,0 +1,184 @@
+package org.tre.directory.user;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
+import org.tre.messages.user.Operator;
+import org.tre.messages.user.TokenScope;
+import org.tre.messages.user.UserCommands.CreateUserCommand;
+import org.tre.messages.user.UserCommands.DestroyAuthTokenCommand;
+import org.tre.messages.user.UserCommands.IssueAuthTokenCommand;
+import org.tre.messages.user.UserEvents.AuthTokenDestroyedEvent;
+import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
+import org.tre.messages.user.UserEvents.UserCreatedEvent;
+import org.tre.messages.user.UserKind;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+class UserTest {
+
+    private static final long EXPIRES = 4_000_000_000_000L;
+
+    private FixtureConfiguration<User> fixture;
+    private final TakenNames taken = new TakenNames();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource(taken);
+    }
+
+    private static UserCreatedEvent aliceCreated() {
+        return new UserCreatedEvent("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                UserKind.PERSON);
+    }
+
+    private static CreateUserCommand createAlice(String by) {
+        return new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                UserKind.PERSON, by);
+    }
+
+    @Test
+    void theOperatorCreatesAPerson() {
+        fixture.givenNoPriorActivity()
+                .when(createAlice(Operator.USER_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(aliceCreated());
+    }
+
+    @Test
+    void onlyTheOperatorCreatesPeople() {
+        fixture.givenNoPriorActivity()
+                .when(createAlice("user-bob"))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTakenUsernameIsInvalidState() {
+        taken.handles.add("alice");
+        fixture.givenNoPriorActivity()
+                .when(createAlice(Operator.USER_ID))
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTakenEmailIsInvalidState() {
+        taken.emails.add("alice@example.org");
+        fixture.givenNoPriorActivity()
+                .when(createAlice(Operator.USER_ID))
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUserMakesATokenForThemself() {
+        fixture.given(aliceCreated())
+                .when(new IssueAuthTokenCommand("user-alice", "authToken-1", TokenScope.fullScope(), EXPIRES, "laptop",
+                        "user-alice"))
+                .expectEvents(new AuthTokenIssuedEvent("user-alice", "authToken-1", TokenScope.fullScope(), EXPIRES,
+                        "laptop", "user-alice"));
+    }
+
+    @Test
+    void theOperatorMakesAFirstTokenForAUser() {
+        TokenScope scope = TokenScope.limitedTo(Map.of("project-0123456789BFGJKPQVXYZbfg", "VIEW"));
+        fixture.given(aliceCreated())
+                .when(new IssueAuthTokenCommand("user-alice", "authToken-1", scope, EXPIRES, null, Operator.USER_ID))
+                .expectEvents(new AuthTokenIssuedEvent("user-alice", "authToken-1", scope, EXPIRES, null,
+                        Operator.USER_ID));
+    }
+
+    @Test
+    void nobodyElseMakesATokenForAUser() {
+        fixture.given(aliceCreated())
+                .when(new IssueAuthTokenCommand("user-alice", "authToken-1", TokenScope.fullScope(), EXPIRES, null,
+                        "user-mallory"))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRobotHoldsNoToken() {
+        fixture.given(new UserCreatedEvent("user-tre_genomics_robot", "tre_genomics_robot", null, null, null, null,
+                        UserKind.ROBOT))
+                .when(new IssueAuthTokenCommand("user-tre_genomics_robot", "authToken-1", TokenScope.fullScope(),
+                        EXPIRES, null, Operator.USER_ID))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUserDestroysTheirOwnToken() {
+        fixture.given(aliceCreated(), issued("authToken-1"))
+                .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-alice"))
+                .expectEvents(new AuthTokenDestroyedEvent("user-alice", "authToken-1", "user-alice"));
+    }
+
+    @Test
+    void theOperatorDestroysAnyToken() {
+        fixture.given(aliceCreated(), issued("authToken-1"))
+                .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", Operator.USER_ID))
+                .expectEvents(new AuthTokenDestroyedEvent("user-alice", "authToken-1", Operator.USER_ID));
+    }
+
+    @Test
+    void nobodyElseDestroysAUsersToken() {
+        fixture.given(aliceCreated(), issued("authToken-1"))
+                .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-mallory"))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDestroyedTokenCannotBeDestroyedAgain() {
+        fixture.given(aliceCreated(), issued("authToken-1"),
+                        new AuthTokenDestroyedEvent("user-alice", "authToken-1", "user-alice"))
+                .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-alice"))
+                .expectException(dxError(ErrorType.ResourceNotFound))
+                .expectNoEvents();
+    }
+
+    private static AuthTokenIssuedEvent issued(String tokenId) {
+        return new AuthTokenIssuedEvent("user-alice", tokenId, TokenScope.fullScope(), EXPIRES, null, "user-alice");
+    }
+
+    static Matcher<Throwable> dxError(ErrorType type) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable failure) {
+                return failure instanceof DxException dx && dx.type() == type;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a DxException of type " + type);
+            }
+        };
+    }
+
+    /** The directory's uniqueness facts, held in memory for the fixture. */
+    static final class TakenNames implements UserRegistry {
+        final Set<String> handles = new HashSet<>();
+        final Set<String> emails = new HashSet<>();
+
+        @Override
+        public boolean handleTaken(String handle) {
+            return handles.contains(handle.toLowerCase());
+        }
+
+        @Override
+        public boolean emailTaken(String email) {
+            return emails.contains(email.toLowerCase());
+        }
+    }
+}
