@@ -1,0 +1,42 @@
+package org.tre.api.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL from Maven Central for tests. Our machines run everything as root, which
+ * PostgreSQL refuses; zonky then runs its binaries under {@code unshare -U}, where they are nobody.
+ */
+public final class EmbeddedPostgresSupport {
+
+    private EmbeddedPostgresSupport() {
+    }
+
+    public static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Inside zonky's working directory rather than its default {@code /tmp/epgNNN}: only there does a
+     * later start find, stop and delete a server that a killed test JVM left running.
+     */
+    private static Path dataDirectory() throws IOException {
+        Path workingDir = Path.of(System.getProperty("ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+        Files.createDirectories(workingDir);
+        return workingDir.resolve(UUID.randomUUID().toString());
+    }
+
+    public static String jdbcUrl(EmbeddedPostgres postgres) {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+}
