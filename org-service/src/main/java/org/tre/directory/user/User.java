@@ -32,7 +32,7 @@ public class User {
     }
 
     @CommandHandler
-    public User(CreateUserCommand command, UserRegistry registry) {
+    public User(CreateUserCommand command, DirectoryNames registry) {
         onlyTheOperatorCreatesPeople(command);
         if (registry.handleTaken(command.username())) {
             throw DxException.invalidState("The username " + command.username() + " is already taken");

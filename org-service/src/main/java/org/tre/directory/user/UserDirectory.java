@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(UserDirectory.PROCESSING_GROUP)
-public class UserDirectory implements UserRegistry {
+public class UserDirectory implements DirectoryNames {
 
     public static final String PROCESSING_GROUP = "directory-users";
 
@@ -56,6 +56,11 @@ public class UserDirectory implements UserRegistry {
 
     public Optional<UserView> find(String userId) {
         return jdbc.query("SELECT * FROM directory_user WHERE id = ?", USER, userId).stream().findFirst();
+    }
+
+    public Optional<UserView> findByEmail(String email) {
+        return jdbc.query("SELECT * FROM directory_user WHERE email = ?", USER, email.toLowerCase(Locale.ROOT))
+                .stream().findFirst();
     }
 
     /** Handles are unique case-insensitively across users and orgs, destroyed orgs included. */

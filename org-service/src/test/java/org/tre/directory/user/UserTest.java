@@ -167,7 +167,7 @@ class UserTest {
     }
 
     /** The directory's uniqueness facts, held in memory for the fixture. */
-    static final class TakenNames implements UserRegistry {
+    static final class TakenNames implements DirectoryNames {
         final Set<String> handles = new HashSet<>();
         final Set<String> emails = new HashSet<>();
 

@@ -1,0 +1,21 @@
+package org.tre.directory.org;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Counts what is billed to an org straight from the directory's tables. */
+@Component
+public class DirectoryBilledResources implements BilledResources {
+
+    private final JdbcTemplate jdbc;
+
+    public DirectoryBilledResources(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean anyBilledTo(String orgId) {
+        Integer apps = jdbc.queryForObject("SELECT COUNT(*) FROM directory_app WHERE bill_to = ?", Integer.class, orgId);
+        return apps != null && apps > 0;
+    }
+}

@@ -1,0 +1,358 @@
+package org.tre.directory.org;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.directory.user.DirectoryNames;
+import org.tre.messages.error.DxException;
+import org.tre.messages.org.Licenses;
+import org.tre.messages.org.MemberAccess;
+import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
+import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
+import org.tre.messages.org.OrgCommands.CreateOrgCommand;
+import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
+import org.tre.messages.org.OrgCommands.InviteToOrgCommand;
+import org.tre.messages.org.OrgCommands.MemberAccessChange;
+import org.tre.messages.org.OrgCommands.RemoveOrgMemberCommand;
+import org.tre.messages.org.OrgCommands.SetOrgLicensesCommand;
+import org.tre.messages.org.OrgCommands.SetOrgMemberAccessCommand;
+import org.tre.messages.org.OrgCommands.UpdateOrgCommand;
+import org.tre.messages.org.OrgEvents.JobLogsForwardingConfiguredEvent;
+import org.tre.messages.org.OrgEvents.JobLogsForwardingDisabledEvent;
+import org.tre.messages.org.OrgEvents.OrgCreatedEvent;
+import org.tre.messages.org.OrgEvents.OrgDestroyedEvent;
+import org.tre.messages.org.OrgEvents.OrgInviteAcceptedEvent;
+import org.tre.messages.org.OrgEvents.OrgInvitePendingEvent;
+import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
+import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
+import org.tre.messages.user.Operator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An organization: its members and their access, its policies, and the licenses sales switched on. */
+@Aggregate
+public class Org {
+
+    /** Where a new org may create projects until sales says otherwise. */
+    public static final String DEFAULT_REGION = "aws:us-east-1";
+
+    private static final List<String> PROJECT_LEVELS = List.of("NONE", "VIEW", "UPLOAD", "CONTRIBUTE", "ADMINISTER");
+
+    @AggregateIdentifier
+    private String orgId;
+    private Map<String, Object> policies = new HashMap<>();
+    private final Map<String, MemberAccess> members = new HashMap<>();
+    private final Map<String, PendingInvite> pendingByEmail = new HashMap<>();
+    private final Set<String> licenses = new HashSet<>();
+    private boolean billable;
+    private List<String> permittedRegions = List.of();
+    private String defaultRegion;
+    private boolean rateCard;
+    private Map<String, Object> pricingModelsByRegion = Map.of();
+    private boolean destroyed;
+
+    private record PendingInvite(String inviteId, MemberAccess access) {
+    }
+
+    protected Org() {
+    }
+
+    @CommandHandler
+    public Org(CreateOrgCommand command, DirectoryNames names) {
+        for (String policy : command.policies().keySet()) {
+            if (OrgPolicies.UNSETTABLE_AT_CREATION.contains(policy)) {
+                throw DxException.permissionDenied("A new org cannot set the policy " + policy + ": it needs a license");
+            }
+        }
+        if (names.handleTaken(command.handle())) {
+            throw DxException.invalidState("The handle " + command.handle() + " is already taken by a user or an org");
+        }
+        apply(new OrgCreatedEvent(command.orgId(), command.handle(), command.name(),
+                OrgPolicies.merged(OrgPolicies.defaults(), command.policies()), List.of(DEFAULT_REGION), DEFAULT_REGION,
+                command.createdBy()));
+        // The creator is the one and only ADMIN; treManagement is never implicit.
+        apply(new OrgMemberAddedEvent(command.orgId(), command.createdBy(), MemberAccess.admin(false), null));
+    }
+
+    @CommandHandler
+    public void handle(SetOrgLicensesCommand command) {
+        if (destroyed) {
+            throw DxException.notFound("The org " + orgId + " was not found");
+        }
+        if (!Operator.is(command.requestedBy())) {
+            throw DxException.permissionDenied("Only the operator may set an org's licenses");
+        }
+        Map<String, Boolean> newLicenses = new LinkedHashMap<>();
+        for (String license : licenses) {
+            newLicenses.put(license, true);
+        }
+        if (command.licenses() != null) {
+            newLicenses.putAll(command.licenses());
+        }
+        newLicenses.values().removeIf(on -> !on);
+        List<String> regions = command.permittedRegions() != null ? List.copyOf(command.permittedRegions())
+                : permittedRegions;
+        String region = command.defaultRegion() != null ? command.defaultRegion()
+                : regions.contains(defaultRegion) ? defaultRegion : regions.isEmpty() ? null : regions.get(0);
+        if (region != null && !regions.contains(region)) {
+            throw DxException.invalidInput("defaultRegion " + region + " is not one of the permittedRegions");
+        }
+        apply(new OrgLicensesSetEvent(orgId,
+                command.billable() != null ? command.billable() : billable,
+                newLicenses, regions, region,
+                command.rateCard() != null ? command.rateCard() : rateCard,
+                command.pricingModelsByRegion() != null ? command.pricingModelsByRegion() : pricingModelsByRegion));
+    }
+
+    @CommandHandler
+    public void handle(UpdateOrgCommand command) {
+        requireAdmin(command.requestedBy());
+        if (command.policies() != null) {
+            for (String policy : command.policies().keySet()) {
+                if (OrgPolicies.ENFORCE_STORAGE.equals(policy)) {
+                    throw DxException.invalidInput("policies." + policy + " cannot be changed");
+                }
+                String license = OrgPolicies.licenseFor(policy);
+                if (license != null && !licenses.contains(license)) {
+                    throw DxException.permissionDenied("The policy " + policy + " needs the " + license
+                            + " license, which the org does not have");
+                }
+            }
+        }
+        if (command.defaultRegion() != null && !permittedRegions.contains(command.defaultRegion())) {
+            throw DxException.invalidInput("defaultRegion " + command.defaultRegion()
+                    + " is not in the org's permittedRegions");
+        }
+        apply(new OrgUpdatedEvent(orgId, command.name(), command.policies(), command.defaultRegion()));
+    }
+
+    @CommandHandler
+    public void handle(ConfigureJobLogsForwardingCommand command) {
+        requireAdmin(command.requestedBy());
+        if (!licenses.contains(Licenses.JOB_LOGS_FORWARDING)) {
+            throw DxException.permissionDenied("Job logs forwarding needs the jobLogsForwarding license");
+        }
+        if (command.url() == null) {
+            apply(new JobLogsForwardingDisabledEvent(orgId, command.requestedBy()));
+        } else {
+            apply(new JobLogsForwardingConfiguredEvent(orgId, command.url(), command.tokenSignature(),
+                    command.requestedBy()));
+        }
+    }
+
+    /**
+     * A member invited at a higher level or with more access is raised at once; nothing is ever
+     * lowered by an invite. Answers the invite id, or null when nothing needed to change.
+     */
+    @CommandHandler
+    public String handle(InviteToOrgCommand command) {
+        requireAdmin(command.requestedBy());
+        if (command.inviteeUserId() == null) {
+            String email = command.inviteeEmail().toLowerCase(Locale.ROOT);
+            PendingInvite pending = pendingByEmail.get(email);
+            if (pending != null) {
+                return pending.inviteId();
+            }
+            apply(new OrgInvitePendingEvent(orgId, command.inviteId(), email, command.access()));
+            return command.inviteId();
+        }
+        MemberAccess current = members.get(command.inviteeUserId());
+        if (current == null) {
+            apply(new OrgMemberAddedEvent(orgId, command.inviteeUserId(), command.access(), command.inviteId()));
+            return command.inviteId();
+        }
+        MemberAccess raised = atLeast(current, command.access());
+        if (raised.equals(current)) {
+            return null;
+        }
+        apply(new OrgMemberAccessChangedEvent(orgId, command.inviteeUserId(), raised));
+        return command.inviteId();
+    }
+
+    @CommandHandler
+    public void handle(AcceptPendingOrgInviteCommand command) {
+        PendingInvite invite = pendingByEmail.values().stream()
+                .filter(p -> p.inviteId().equals(command.inviteId())).findFirst()
+                .orElseThrow(() -> DxException.notFound("No pending invite " + command.inviteId()));
+        apply(new OrgInviteAcceptedEvent(orgId, invite.inviteId(), command.userId()));
+        MemberAccess current = members.get(command.userId());
+        if (current == null) {
+            apply(new OrgMemberAddedEvent(orgId, command.userId(), invite.access(), invite.inviteId()));
+        } else if (!atLeast(current, invite.access()).equals(current)) {
+            apply(new OrgMemberAccessChangedEvent(orgId, command.userId(), atLeast(current, invite.access())));
+        }
+    }
+
+    /** Applies every change it can; answers the users that are not members, for the route's InvalidState. */
+    @CommandHandler
+    public List<String> handle(SetOrgMemberAccessCommand command) {
+        requireAdmin(command.requestedBy());
+        if (command.changes().containsKey(command.requestedBy())) {
+            throw DxException.invalidInput("The requesting user may not change their own access");
+        }
+        List<String> notMembers = new ArrayList<>();
+        Map<String, MemberAccess> changed = new LinkedHashMap<>();
+        for (String userId : new TreeSet<>(command.changes().keySet())) {
+            MemberAccess current = members.get(userId);
+            if (current == null) {
+                notMembers.add(userId);
+                continue;
+            }
+            changed.put(userId, changedAccess(userId, current, command.changes().get(userId)));
+        }
+        changed.forEach((userId, access) -> {
+            if (!access.equals(members.get(userId))) {
+                apply(new OrgMemberAccessChangedEvent(orgId, userId, access));
+            }
+        });
+        return notMembers;
+    }
+
+    @CommandHandler
+    public void handle(RemoveOrgMemberCommand command) {
+        requireAdmin(command.requestedBy());
+        if (!members.containsKey(command.userId())) {
+            return;
+        }
+        boolean lastAdmin = members.get(command.userId()).isAdmin()
+                && members.values().stream().filter(MemberAccess::isAdmin).count() == 1;
+        if (lastAdmin) {
+            throw DxException.invalidState("The only ADMIN of the org cannot be removed");
+        }
+        apply(new OrgMemberRemovedEvent(orgId, command.userId(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(DestroyOrgCommand command, BilledResources billed) {
+        requireAdmin(command.requestedBy());
+        if (billed.anyBilledTo(orgId)) {
+            throw DxException.invalidState("Projects or apps are still billed to " + orgId);
+        }
+        apply(new OrgDestroyedEvent(orgId, command.requestedBy()));
+    }
+
+    private void requireAdmin(String userId) {
+        if (destroyed) {
+            throw DxException.notFound("The org " + orgId + " was not found");
+        }
+        MemberAccess access = members.get(userId);
+        if (!Operator.is(userId) && (access == null || !access.isAdmin())) {
+            throw DxException.permissionDenied("The requesting user must be an ADMIN of " + orgId);
+        }
+    }
+
+    /** The rules of /org-xxxx/setMemberAccess for one user. */
+    private static MemberAccess changedAccess(String userId, MemberAccess current, MemberAccessChange change) {
+        String level = change.level() != null ? change.level() : current.level();
+        boolean treManagement = change.treManagement() != null ? change.treManagement() : current.treManagement();
+        boolean anyFlag = change.allowBillableActivities() != null || change.projectAccess() != null
+                || change.appAccess() != null;
+        if (MemberAccess.ADMIN.equals(level)) {
+            if (anyFlag) {
+                throw DxException.invalidInput("Permission flags may not be given for " + userId + " at level ADMIN");
+            }
+            return MemberAccess.admin(treManagement);
+        }
+        if (current.isAdmin() && (change.allowBillableActivities() == null || change.projectAccess() == null
+                || change.appAccess() == null)) {
+            throw DxException.invalidInput("allowBillableActivities, projectAccess and appAccess are required to make "
+                    + userId + " a MEMBER");
+        }
+        return new MemberAccess(MemberAccess.MEMBER,
+                change.allowBillableActivities() != null ? change.allowBillableActivities()
+                        : current.allowBillableActivities(),
+                change.projectAccess() != null ? change.projectAccess() : current.projectAccess(),
+                change.appAccess() != null ? change.appAccess() : current.appAccess(),
+                treManagement);
+    }
+
+    /** The higher of two accesses, flag by flag. */
+    private static MemberAccess atLeast(MemberAccess current, MemberAccess wanted) {
+        if (current.isAdmin() || wanted.isAdmin()) {
+            return MemberAccess.admin(current.treManagement() || wanted.treManagement());
+        }
+        String projectAccess = PROJECT_LEVELS.indexOf(wanted.projectAccess()) > PROJECT_LEVELS.indexOf(
+                current.projectAccess()) ? wanted.projectAccess() : current.projectAccess();
+        return new MemberAccess(MemberAccess.MEMBER,
+                current.allowBillableActivities() || wanted.allowBillableActivities(), projectAccess,
+                current.appAccess() || wanted.appAccess(), current.treManagement() || wanted.treManagement());
+    }
+
+    @EventSourcingHandler
+    void on(OrgCreatedEvent event) {
+        orgId = event.orgId();
+        policies = new HashMap<>(event.policies());
+        permittedRegions = event.permittedRegions();
+        defaultRegion = event.defaultRegion();
+    }
+
+    @EventSourcingHandler
+    void on(OrgLicensesSetEvent event) {
+        billable = event.billable();
+        licenses.clear();
+        event.licenses().forEach((license, on) -> {
+            if (on) {
+                licenses.add(license);
+            }
+        });
+        permittedRegions = event.permittedRegions();
+        defaultRegion = event.defaultRegion();
+        rateCard = event.rateCard();
+        pricingModelsByRegion = event.pricingModelsByRegion();
+    }
+
+    @EventSourcingHandler
+    void on(OrgUpdatedEvent event) {
+        if (event.policies() != null) {
+            policies.putAll(event.policies());
+        }
+        defaultRegion = Objects.requireNonNullElse(event.defaultRegion(), defaultRegion);
+    }
+
+    @EventSourcingHandler
+    void on(OrgMemberAddedEvent event) {
+        members.put(event.userId(), event.access());
+    }
+
+    @EventSourcingHandler
+    void on(OrgInviteAcceptedEvent event) {
+        pendingByEmail.values().removeIf(p -> p.inviteId().equals(event.inviteId()));
+    }
+
+    @EventSourcingHandler
+    void on(OrgMemberAccessChangedEvent event) {
+        members.put(event.userId(), event.access());
+    }
+
+    @EventSourcingHandler
+    void on(OrgInvitePendingEvent event) {
+        pendingByEmail.put(event.email(), new PendingInvite(event.inviteId(), event.access()));
+    }
+
+    @EventSourcingHandler
+    void on(OrgMemberRemovedEvent event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgDestroyedEvent event) {
+        destroyed = true;
+        members.clear();
+        pendingByEmail.clear();
+    }
+}

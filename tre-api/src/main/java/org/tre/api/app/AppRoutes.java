@@ -1,0 +1,246 @@
+package org.tre.api.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.tre.api.protocol.Describe;
+import org.tre.api.protocol.DxInput;
+import org.tre.api.protocol.DxRequest;
+import org.tre.api.protocol.DxRoutes;
+import org.tre.api.protocol.NameFilter;
+import org.tre.api.protocol.TermGrammar;
+import org.tre.api.protocol.TimeRange;
+import org.tre.api.protocol.Nonces;
+import org.tre.api.protocol.Paging;
+import org.tre.api.protocol.Scopes;
+import org.tre.directory.app.AppProjection;
+import org.tre.directory.app.AppProjection.AppRecord;
+import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.token.Caller;
+import org.tre.messages.EntityIds;
+import org.tre.messages.app.AppMessages.CreateAppCommand;
+import org.tre.messages.error.DxException;
+import org.tre.messages.org.OrgViews.OrgMembership;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Apps, as far as the platform around the TRE needs them: {@code /app/new}, describe, and the
+ * searches {@code dx} calls ({@code /system/findApps}, {@code /org-xxxx/findApps},
+ * {@code /system/findGlobalWorkflows}).
+ */
+@Component
+public class AppRoutes implements DxRoutes.Provider {
+
+    private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
+
+    private final CommandGateway commands;
+    private final AppProjection apps;
+    private final OrgDirectory orgs;
+    private final Nonces nonces;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AppRoutes(CommandGateway commands, AppProjection apps, OrgDirectory orgs, Nonces nonces) {
+        this.commands = commands;
+        this.apps = apps;
+        this.orgs = orgs;
+        this.nonces = nonces;
+    }
+
+    @Override
+    public void register(DxRoutes routes) {
+        routes.post("app/new", this::newApp)
+                .post("app-*/describe", this::describe)
+                .post("system/findApps", this::findApps)
+                .post("org-*/findApps", this::findOrgApps)
+                .post("system/findGlobalWorkflows", this::findGlobalWorkflows);
+    }
+
+    ObjectNode newApp(DxRequest request) {
+        DxInput in = request.input().allowOnly("name", "version", "billTo", "title", "summary", "description",
+                "published", "authorizedUsers", "developers", "categories", "nonce");
+        String name = in.requiredString("name");
+        if (!APP_NAME.matcher(name).matches()) {
+            throw DxException.invalidInput("'name' may hold letters, digits, '.', '_' and '-', 1 to 256 of them");
+        }
+        String version = in.requiredString("version");
+        if (!VERSION.matcher(version).matches()) {
+            throw DxException.invalidInput("'version' must be a semantic version such as 1.0.0");
+        }
+        String billTo = in.requiredString("billTo");
+        if (!billTo.startsWith("org-")) {
+            throw DxException.invalidInput("'billTo' must be an org id");
+        }
+        String caller = request.caller().userId();
+        List<String> authorized = in.has("authorizedUsers") ? principals(in.requiredStringArray("authorizedUsers"),
+                "authorizedUsers", true) : List.of();
+        List<String> developers = in.has("developers") ? principals(in.requiredStringArray("developers"),
+                "developers", false) : new ArrayList<>();
+        if (!developers.contains(caller)) {
+            developers = new ArrayList<>(developers);
+            developers.add(0, caller);
+        }
+        List<String> categories = in.has("categories") ? in.requiredStringArray("categories") : List.of();
+        String title = in.optionalString("title").orElse(name);
+        String summary = in.optionalString("summary").orElse("");
+        String description = in.optionalString("description").orElse("");
+        boolean published = in.optionalBoolean("published").orElse(false);
+        Scopes.requireFullScope(request.caller());
+        List<String> finalDevelopers = List.copyOf(developers);
+        return nonces.once(request, "app/new", () -> {
+            String appId = EntityIds.generate("app");
+            commands.sendAndWait(new CreateAppCommand(appId, name, version, billTo, title, summary, description,
+                    published, authorized, finalDevelopers, categories, caller));
+            return json.createObjectNode().put("id", appId);
+        });
+    }
+
+    ObjectNode describe(DxRequest request) {
+        request.input().allowOnly("fields");
+        AppRecord app = apps.find(request.entityId())
+                .orElseThrow(() -> DxException.notFound("The app " + request.entityId() + " was not found"));
+        if (!visibleTo(app, request.caller())) {
+            throw DxException.permissionDenied("The requesting user may not see " + app.id());
+        }
+        return render(app, request.caller());
+    }
+
+    ObjectNode findApps(DxRequest request) {
+        Caller caller = request.caller();
+        return find(request, app -> visibleTo(app, caller));
+    }
+
+    ObjectNode findOrgApps(DxRequest request) {
+        String orgId = orgs.find(request.entityId()).map(o -> o.id())
+                .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
+        Caller caller = request.caller();
+        boolean admin = caller.isOperator()
+                || orgs.membership(orgId, caller.userId()).map(OrgMembership::isAdmin).orElse(false);
+        if (!admin) {
+            throw DxException.permissionDenied("The requesting user is not an ADMIN of " + orgId);
+        }
+        Scopes.requireFullScope(caller);
+        return find(request, app -> app.billTo().equals(orgId));
+    }
+
+    /** No global workflows exist here; the route answers the paging contract so {@code dx describe org} works. */
+    ObjectNode findGlobalWorkflows(DxRequest request) {
+        Paging.of(request.input(), "id");
+        ObjectNode out = json.createObjectNode();
+        out.set("results", json.createArrayNode());
+        out.putNull("next");
+        return out;
+    }
+
+    private ObjectNode find(DxRequest request, Predicate<AppRecord> scope) {
+        DxInput in = request.input();
+        Predicate<String> name = NameFilter.of(in, "name");
+        Predicate<java.util.Collection<String>> category = in.has("category") ? TermGrammar.of(in.raw().get("category"), "category")
+                : c -> true;
+        boolean allVersions = in.optionalBoolean("allVersions").orElse(false);
+        Optional<Boolean> published = in.optionalBoolean("published");
+        Optional<String> createdBy = in.optionalString("createdBy");
+        Optional<String> developer = in.optionalString("developer");
+        Optional<String> authorizedUser = in.optionalString("authorizedUser");
+        Predicate<Long> modified = TimeRange.of(in, "modified");
+        Predicate<Long> created = TimeRange.of(in, "created");
+        boolean describe = Describe.requested(in);
+        Paging paging = Paging.of(in, "id");
+
+        List<AppRecord> all = apps.all();
+        Set<String> defaults = allVersions ? null : defaultVersions(all);
+        List<AppRecord> matching = all.stream()
+                .filter(scope)
+                .filter(app -> defaults == null || defaults.contains(app.id()))
+                .filter(app -> name.test(app.name()))
+                .filter(app -> category.test(app.categories()))
+                .filter(app -> published.isEmpty() || published.get() == app.published())
+                .filter(app -> createdBy.isEmpty() || createdBy.get().equals(app.createdBy()))
+                .filter(app -> developer.isEmpty() || app.developers().contains(developer.get()))
+                .filter(app -> authorizedUser.isEmpty() || app.authorizedUsers().contains(authorizedUser.get()))
+                .filter(app -> modified.test(app.modified()) && created.test(app.created()))
+                .filter(app -> paging.startingAt(app.id()))
+                .toList();
+        ArrayNode results = json.createArrayNode();
+        for (AppRecord app : paging.page(matching)) {
+            ObjectNode result = results.addObject().put("id", app.id());
+            if (describe) {
+                result.set("describe", render(app, request.caller()));
+            }
+        }
+        return paging.answer(results, matching, AppRecord::id, json);
+    }
+
+    /** The version tagged "default" of each app name is its newest one. */
+    private static Set<String> defaultVersions(List<AppRecord> all) {
+        Map<String, AppRecord> newest = new LinkedHashMap<>();
+        for (AppRecord app : all) {
+            newest.merge(app.name(), app, (a, b) -> Comparator.comparingLong(AppRecord::created)
+                    .thenComparing(AppRecord::id).compare(a, b) >= 0 ? a : b);
+        }
+        return newest.values().stream().map(AppRecord::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Developers and the billing org's ADMINs always see an app; others once it is published and they
+     * are authorized: by name, through an org they belong to with appAccess, or because it is PUBLIC.
+     */
+    private boolean visibleTo(AppRecord app, Caller caller) {
+        String userId = caller.userId();
+        if (caller.isOperator() || app.developers().contains(userId)
+                || orgs.membership(app.billTo(), userId).map(OrgMembership::isAdmin).orElse(false)) {
+            return true;
+        }
+        if (!app.published()) {
+            return false;
+        }
+        if (app.authorizedUsers().contains("PUBLIC") || app.authorizedUsers().contains(userId)) {
+            return true;
+        }
+        return orgs.membershipsOf(userId).stream()
+                .anyMatch(m -> m.appAccess() && app.authorizedUsers().contains(m.orgId()));
+    }
+
+    private ObjectNode render(AppRecord app, Caller caller) {
+        ObjectNode out = json.createObjectNode();
+        out.put("id", app.id());
+        out.put("class", "app");
+        out.put("name", app.name());
+        out.put("version", app.version());
+        out.put("title", app.title());
+        out.put("summary", app.summary());
+        out.put("description", app.description());
+        out.put("billTo", app.billTo());
+        out.put("createdBy", app.createdBy());
+        out.put("created", app.created());
+        out.put("modified", app.modified());
+        out.put("published", app.published());
+        out.put("isDeveloperFor", app.developers().contains(caller.userId()));
+        out.set("categories", json.valueToTree(app.categories()));
+        out.set("developers", json.valueToTree(app.developers()));
+        out.set("authorizedUsers", json.valueToTree(app.authorizedUsers()));
+        return out;
+    }
+
+    private static List<String> principals(List<String> ids, String field, boolean orgsAndPublic) {
+        for (String id : ids) {
+            boolean ok = id.startsWith("user-") || (orgsAndPublic && (id.startsWith("org-") || "PUBLIC".equals(id)));
+            if (!ok) {
+                throw DxException.invalidInput("'" + field + "' may not hold " + id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,53 @@
+package org.tre.messages.app;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/** Apps: one aggregate per app version, as DNAnexus gives each version its own id. */
+public final class AppMessages {
+
+    private AppMessages() {
+    }
+
+    public record CreateAppCommand(@TargetAggregateIdentifier String appId,
+                                   String name,
+                                   String version,
+                                   String billTo,
+                                   String title,
+                                   String summary,
+                                   String description,
+                                   boolean published,
+                                   List<String> authorizedUsers,
+                                   List<String> developers,
+                                   List<String> categories,
+                                   String createdBy) {
+    }
+
+    public record AppCreatedEvent(String appId,
+                                  String name,
+                                  String version,
+                                  String billTo,
+                                  String title,
+                                  String summary,
+                                  String description,
+                                  boolean published,
+                                  List<String> authorizedUsers,
+                                  List<String> developers,
+                                  List<String> categories,
+                                  String createdBy) {
+    }
+
+    /**
+     * Sent by the service when a member leaves the org the app is billed to; the org's ADMIN checks
+     * were made by the Org aggregate. {@code newDeveloper} takes over when the leaver was the only one.
+     */
+    public record RevokeAppAccessCommand(@TargetAggregateIdentifier String appId,
+                                         String userId,
+                                         String newDeveloper,
+                                         String requestedBy) {
+    }
+
+    public record AppAccessRevokedEvent(String appId, String userId, String newDeveloper, String revokedBy) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.tre.messages.org;
+
+import java.util.List;
+import java.util.Map;
+
+/** Events of the Org aggregate, in the past tense. */
+public final class OrgEvents {
+
+    private OrgEvents() {
+    }
+
+    /** {@code policies} holds every policy, defaults included. */
+    public record OrgCreatedEvent(String orgId, String handle, String name, Map<String, Object> policies,
+                                  List<String> permittedRegions, String defaultRegion, String createdBy) {
+    }
+
+    /** The whole license state after the change. */
+    public record OrgLicensesSetEvent(String orgId,
+                                      boolean billable,
+                                      Map<String, Boolean> licenses,
+                                      List<String> permittedRegions,
+                                      String defaultRegion,
+                                      boolean rateCard,
+                                      Map<String, Object> pricingModelsByRegion) {
+    }
+
+    /** Null fields did not change; {@code policies} holds the changed policies only. */
+    public record OrgUpdatedEvent(String orgId, String name, Map<String, Object> policies, String defaultRegion) {
+    }
+
+    public record JobLogsForwardingConfiguredEvent(String orgId, String url, String tokenSignature, String updatedBy) {
+    }
+
+    public record JobLogsForwardingDisabledEvent(String orgId, String updatedBy) {
+    }
+
+    public record OrgMemberAddedEvent(String orgId, String userId, MemberAccess access, String inviteId) {
+    }
+
+    /** The member's whole access after the change. */
+    public record OrgMemberAccessChangedEvent(String orgId, String userId, MemberAccess access) {
+    }
+
+    public record OrgInvitePendingEvent(String orgId, String inviteId, String email, MemberAccess access) {
+    }
+
+    /** A pending email invite was taken up by the user who now owns the email. */
+    public record OrgInviteAcceptedEvent(String orgId, String inviteId, String userId) {
+    }
+
+    public record OrgMemberRemovedEvent(String orgId, String userId, String removedBy) {
+    }
+
+    public record OrgDestroyedEvent(String orgId, String destroyedBy) {
+    }
+}
