@@ -2,12 +2,10 @@ package org.tre.directory.user;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tre.messages.error.DxException;
+import org.tre.directory.support.DxErrorMatcher;
+import org.tre.directory.support.TakenNames;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.TokenScope;
@@ -19,9 +17,7 @@ import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
 import org.tre.messages.user.UserEvents.UserCreatedEvent;
 import org.tre.messages.user.UserKind;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 class UserTest {
 
@@ -58,7 +54,7 @@ class UserTest {
     void onlyTheOperatorCreatesPeople() {
         fixture.givenNoPriorActivity()
                 .when(createAlice("user-bob"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -67,7 +63,7 @@ class UserTest {
         taken.handles.add("alice");
         fixture.givenNoPriorActivity()
                 .when(createAlice(Operator.USER_ID))
-                .expectException(dxError(ErrorType.InvalidState))
+                .expectException(DxErrorMatcher.dxError(ErrorType.InvalidState))
                 .expectNoEvents();
     }
 
@@ -76,7 +72,7 @@ class UserTest {
         taken.emails.add("alice@example.org");
         fixture.givenNoPriorActivity()
                 .when(createAlice(Operator.USER_ID))
-                .expectException(dxError(ErrorType.InvalidState))
+                .expectException(DxErrorMatcher.dxError(ErrorType.InvalidState))
                 .expectNoEvents();
     }
 
@@ -103,7 +99,7 @@ class UserTest {
         fixture.given(aliceCreated())
                 .when(new IssueAuthTokenCommand("user-alice", "authToken-1", TokenScope.fullScope(), EXPIRES, null,
                         "user-mallory"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -113,7 +109,7 @@ class UserTest {
                         UserKind.ROBOT))
                 .when(new IssueAuthTokenCommand("user-tre_genomics_robot", "authToken-1", TokenScope.fullScope(),
                         EXPIRES, null, Operator.USER_ID))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -135,7 +131,7 @@ class UserTest {
     void nobodyElseDestroysAUsersToken() {
         fixture.given(aliceCreated(), issued("authToken-1"))
                 .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-mallory"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -144,41 +140,11 @@ class UserTest {
         fixture.given(aliceCreated(), issued("authToken-1"),
                         new AuthTokenDestroyedEvent("user-alice", "authToken-1", "user-alice"))
                 .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-alice"))
-                .expectException(dxError(ErrorType.ResourceNotFound))
+                .expectException(DxErrorMatcher.dxError(ErrorType.ResourceNotFound))
                 .expectNoEvents();
     }
 
     private static AuthTokenIssuedEvent issued(String tokenId) {
         return new AuthTokenIssuedEvent("user-alice", tokenId, TokenScope.fullScope(), EXPIRES, null, "user-alice");
-    }
-
-    static Matcher<Throwable> dxError(ErrorType type) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable failure) {
-                return failure instanceof DxException dx && dx.type() == type;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DxException of type " + type);
-            }
-        };
-    }
-
-    /** The directory's uniqueness facts, held in memory for the fixture. */
-    static final class TakenNames implements DirectoryNames {
-        final Set<String> handles = new HashSet<>();
-        final Set<String> emails = new HashSet<>();
-
-        @Override
-        public boolean handleTaken(String handle) {
-            return handles.contains(handle.toLowerCase());
-        }
-
-        @Override
-        public boolean emailTaken(String email) {
-            return emails.contains(email.toLowerCase());
-        }
     }
 }
