@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tre.directory.support.DxErrorMatcher;
+import org.tre.directory.support.InMemoryOrgs;
 import org.tre.directory.support.TakenNames;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.Operator;
@@ -25,11 +26,16 @@ class UserTest {
 
     private FixtureConfiguration<User> fixture;
     private final TakenNames taken = new TakenNames();
+    private final InMemoryOrgs orgs = new InMemoryOrgs()
+            .org("org-licensed", true, "userCreationFeaturesEnabled").member("org-licensed", "user-olga", "ADMIN", true)
+            .member("org-licensed", "user-mia", "MEMBER", false)
+            .org("org-plain", true).member("org-plain", "user-olga", "ADMIN", true);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(taken);
+        fixture.registerInjectableResource(orgs);
     }
 
     private static UserCreatedEvent aliceCreated() {
@@ -39,7 +45,7 @@ class UserTest {
 
     private static CreateUserCommand createAlice(String by) {
         return new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
-                UserKind.PERSON, by);
+                UserKind.PERSON, by, null);
     }
 
     @Test
@@ -54,6 +60,32 @@ class UserTest {
     void onlyTheOperatorCreatesPeople() {
         fixture.givenNoPriorActivity()
                 .when(createAlice("user-bob"))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminOfALicensedOrgCreatesUsersForIt() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-olga", "org-licensed"))
+                .expectEvents(aliceCreated());
+    }
+
+    @Test
+    void provisioningNeedsTheUserCreationLicense() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-olga", "org-plain"))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void provisioningNeedsAnAdminOfTheOrg() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-mia", "org-licensed"))
                 .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
