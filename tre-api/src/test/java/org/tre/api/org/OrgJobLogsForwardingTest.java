@@ -196,6 +196,25 @@ class OrgJobLogsForwardingTest {
     }
 
     @Test
+    void aUrlThatIsNoUrlIsInvalidInput() {
+        Org org = licensedOrg();
+        assertError(update(org, org.adminToken, Dx.obj("jobLogsForwarding", Dx.obj("url", "https://exa mple.org/x",
+                "token", "t"))), 422, "InvalidInput");
+        assertThat(jobLogs(org).isNull()).isTrue();
+    }
+
+    @Test
+    void theShapeOfTheInputIsCheckedBeforeTheOrgAndTheToken() {
+        Org org = licensedOrg();
+        var plainHttp = Dx.obj("jobLogsForwarding", Dx.obj("url", url("/x").replace("https", "http"), "token", "t"));
+        assertError(update(new Org("org-nosuch" + NAMES.incrementAndGet(), org.adminId, org.adminToken),
+                org.adminToken, plainHttp), 422, "InvalidInput");
+        assertError(update(org, limitedToken(org.adminId), plainHttp), 422, "InvalidInput");
+        assertError(update(org, limitedToken(org.adminId), Dx.obj("jobLogsForwarding", Dx.obj("url", url("/x")))),
+                422, "InvalidInput");
+    }
+
+    @Test
     void theUrlIsAtMost1024Characters() {
         Org org = licensedOrg();
         String base = url("/");
