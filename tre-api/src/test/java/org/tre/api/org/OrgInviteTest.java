@@ -127,6 +127,19 @@ class OrgInviteTest extends OrgApiTest {
     }
 
     @Test
+    void pendingInvitesOfSeveralOrgsAllTakeEffect() {
+        Person admin = person("boss");
+        String first = newOrg(admin.token());
+        String second = newOrg(admin.token());
+        String username = unique("popular");
+        invite(first, admin.token(), username + "@example.org").expectOk();
+        invite(second, admin.token(), username + "@example.org", "level", "ADMIN").expectOk();
+        String userId = newUser(username);
+        assertThat(membership(first, userId).get("level").asText()).isEqualTo("MEMBER");
+        assertThat(membership(second, userId).get("level").asText()).isEqualTo("ADMIN");
+    }
+
+    @Test
     void theEmailOfAnExistingUserInvitesThatUser() {
         Person admin = person("boss");
         String username = unique("known");

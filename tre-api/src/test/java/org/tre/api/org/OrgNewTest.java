@@ -97,6 +97,32 @@ class OrgNewTest extends OrgApiTest {
     }
 
     @Test
+    void concurrentRequestsForOneHandleCreateOneOrg() throws Exception {
+        String handle = unique("race");
+        List<Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            people.add(person("racer"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<Dx.Response> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Dx.Response>> calls = new java.util.ArrayList<>();
+            for (Person p : people) {
+                calls.add(() -> dx().post("/org/new", p.token(), Dx.obj("handle", handle, "name", p.id())));
+            }
+            for (var answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+        answers.stream().filter(a -> a.status() != 200).forEach(a -> assertError(a, 422, "InvalidState"));
+        JsonNode org = describe("org-" + handle.toLowerCase(), ADMIN_TOKEN);
+        assertThat(texts(org.get("admins"))).hasSize(1).containsExactly(org.get("name").asText());
+    }
+
+    @Test
     void theSameNonceTwiceCreatesOneOrgAndAnswersTheSame() {
         Person creator = person("founder");
         String handle = unique("nonce");
