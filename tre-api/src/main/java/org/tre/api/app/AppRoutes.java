@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -119,20 +120,22 @@ public class AppRoutes implements DxRoutes.Provider {
 
     ObjectNode findApps(DxRequest request) {
         Caller caller = request.caller();
-        return find(request, app -> visibleTo(app, caller));
+        return find(request, () -> app -> visibleTo(app, caller));
     }
 
     ObjectNode findOrgApps(DxRequest request) {
-        String orgId = orgs.find(request.entityId()).map(o -> o.id())
-                .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
-        Caller caller = request.caller();
-        boolean admin = caller.isOperator()
-                || orgs.membership(orgId, caller.userId()).map(OrgMembership::isAdmin).orElse(false);
-        if (!admin) {
-            throw DxException.permissionDenied("The requesting user is not an ADMIN of " + orgId);
-        }
-        Scopes.requireFullScope(caller);
-        return find(request, app -> app.billTo().equals(orgId));
+        return find(request, () -> {
+            String orgId = orgs.find(request.entityId()).map(o -> o.id())
+                    .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
+            Caller caller = request.caller();
+            boolean admin = caller.isOperator()
+                    || orgs.membership(orgId, caller.userId()).map(OrgMembership::isAdmin).orElse(false);
+            if (!admin) {
+                throw DxException.permissionDenied("The requesting user is not an ADMIN of " + orgId);
+            }
+            Scopes.requireFullScope(caller);
+            return app -> app.billTo().equals(orgId);
+        });
     }
 
     /** No global workflows exist here; the route answers the paging contract so {@code dx describe org} works. */
@@ -144,7 +147,12 @@ public class AppRoutes implements DxRoutes.Provider {
         return out;
     }
 
-    private ObjectNode find(DxRequest request, Predicate<AppRecord> scope) {
+    /**
+     * The search both find routes share. {@code scope} runs once the input is read: it looks up the
+     * org and the caller's rights, which DECISIONS.md §1 puts after the input's shape (it used to run
+     * first, so a non-admin's malformed filter was PermissionDenied instead of InvalidInput).
+     */
+    private ObjectNode find(DxRequest request, Supplier<Predicate<AppRecord>> scopeCheck) {
         DxInput in = request.input();
         Predicate<String> name = NameFilter.of(in, "name");
         Predicate<java.util.Collection<String>> category = in.has("category") ? TermGrammar.of(in.raw().get("category"), "category")
@@ -158,6 +166,7 @@ public class AppRoutes implements DxRoutes.Provider {
         Predicate<Long> created = TimeRange.of(in, "created");
         boolean describe = Describe.requested(in);
         Paging paging = Paging.of(in, "id");
+        Predicate<AppRecord> scope = scopeCheck.get();
 
         List<AppRecord> all = apps.all();
         Set<String> defaults = allVersions ? null : defaultVersions(all);
@@ -183,12 +192,18 @@ public class AppRoutes implements DxRoutes.Provider {
         return paging.answer(results, matching, AppRecord::id, json);
     }
 
-    /** The version tagged "default" of each app name is its newest one. */
+    /**
+     * The version tagged "default" of each app name: its newest published version, or its newest
+     * version while none is published. Published versions come first because the default used to be
+     * simply the newest version, so a developer's new unpublished draft hid the published app from
+     * every one of its authorized users (they may not see the draft, and allVersions is off).
+     */
     private static Set<String> defaultVersions(List<AppRecord> all) {
+        Comparator<AppRecord> precedence = Comparator.comparing(AppRecord::published)
+                .thenComparingLong(AppRecord::created).thenComparing(AppRecord::id);
         Map<String, AppRecord> newest = new LinkedHashMap<>();
         for (AppRecord app : all) {
-            newest.merge(app.name(), app, (a, b) -> Comparator.comparingLong(AppRecord::created)
-                    .thenComparing(AppRecord::id).compare(a, b) >= 0 ? a : b);
+            newest.merge(app.name(), app, (a, b) -> precedence.compare(a, b) >= 0 ? a : b);
         }
         return newest.values().stream().map(AppRecord::id).collect(Collectors.toSet());
     }

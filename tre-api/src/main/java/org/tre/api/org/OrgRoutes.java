@@ -140,37 +140,48 @@ public class OrgRoutes implements DxRoutes.Provider {
         if (jobLogs.isPresent() && (name != null || policies != null || defaultRegion != null)) {
             throw DxException.invalidInput("jobLogsForwarding cannot be updated together with other org attributes");
         }
+        // The mapping's shape is input like any other (DECISIONS.md §1): it used to be checked only after the
+        // org lookup and the token scope, so a malformed url got ResourceNotFound or PermissionDenied instead.
+        JobLogsConfig jobLogsConfig = jobLogs.map(OrgRoutes::jobLogsConfig).orElse(null);
         String orgId = requireOrg(request).id();
         Scopes.requireFullScope(request.caller());
-        if (jobLogs.isPresent()) {
-            configureJobLogs(request, orgId, jobLogs.get());
+        if (jobLogsConfig != null) {
+            configureJobLogs(request, orgId, jobLogsConfig);
         } else {
             commands.sendAndWait(new UpdateOrgCommand(orgId, name, policies, defaultRegion, request.caller().userId()));
         }
         return json.createObjectNode().put("id", orgId);
     }
 
-    private void configureJobLogs(DxRequest request, String orgId, ObjectNode config) {
-        boolean disable = config.isEmpty();
-        String url = null;
-        String token = null;
-        if (!disable) {
-            JsonNode urlNode = config.get("url");
-            JsonNode tokenNode = config.get("token");
-            if (config.size() != 2 || urlNode == null || tokenNode == null || !urlNode.isTextual()
-                    || !tokenNode.isTextual()) {
-                throw DxException.invalidInput("jobLogsForwarding must be an empty hash or a hash with url and token"
-                        + " fields");
-            }
-            url = urlNode.textValue();
-            token = tokenNode.textValue();
-            if (!url.startsWith("https://")) {
-                throw DxException.invalidInput("jobLogsForwarding url must start with https://");
-            }
-            if (url.length() > 1024) {
-                throw DxException.invalidInput("jobLogsForwarding url must not exceed 1024 characters");
-            }
+    /** The jobLogsForwarding input: url and token, both null for {@code {}} (disable). */
+    private record JobLogsConfig(String url, String token) {
+        boolean disable() {
+            return url == null;
         }
+    }
+
+    private static JobLogsConfig jobLogsConfig(ObjectNode config) {
+        if (config.isEmpty()) {
+            return new JobLogsConfig(null, null);
+        }
+        JsonNode urlNode = config.get("url");
+        JsonNode tokenNode = config.get("token");
+        if (config.size() != 2 || urlNode == null || tokenNode == null || !urlNode.isTextual()
+                || !tokenNode.isTextual()) {
+            throw DxException.invalidInput("jobLogsForwarding must be an empty hash or a hash with url and token"
+                    + " fields");
+        }
+        String url = urlNode.textValue();
+        if (!url.startsWith("https://")) {
+            throw DxException.invalidInput("jobLogsForwarding url must start with https://");
+        }
+        if (url.length() > 1024) {
+            throw DxException.invalidInput("jobLogsForwarding url must not exceed 1024 characters");
+        }
+        return new JobLogsConfig(url, tokenNode.textValue());
+    }
+
+    private void configureJobLogs(DxRequest request, String orgId, JobLogsConfig config) {
         // Rights and license first: nobody may make the service call out on an org's behalf without them.
         String caller = request.caller().userId();
         boolean admin = request.caller().isOperator()
@@ -182,15 +193,15 @@ public class OrgRoutes implements DxRoutes.Provider {
         if (!org.facts().hasLicense(Licenses.JOB_LOGS_FORWARDING)) {
             throw DxException.permissionDenied("Job logs forwarding needs the jobLogsForwarding license");
         }
-        if (disable) {
+        if (config.disable()) {
             if (org.jobLogs() != null) {
                 commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, null, null, caller));
             }
             return;
         }
-        String signature = AuthTokens.sha256Hex(token);
-        announcer.announce(url, token, caller, orgId, signature);
-        commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, url, signature, caller));
+        String signature = AuthTokens.sha256Hex(config.token());
+        announcer.announce(config.url(), config.token(), caller, orgId, signature);
+        commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, config.url(), signature, caller));
     }
 
     ObjectNode setLicenses(DxRequest request) {

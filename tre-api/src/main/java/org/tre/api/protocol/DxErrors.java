@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientException;
 
@@ -59,7 +61,14 @@ public class DxErrors {
                 return DxException.notFound("The entity was not found");
             }
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
-            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException) {
+            // Axon's own JDBC event store does not go through Spring's exception translation: two requests
+            // creating one aggregate id (two /org/new racing for a handle) surface as an EventStoreException
+            // over a raw SQLException of class 23 (integrity constraint), which used to fall through to a
+            // 500 InternalError that clients retry six times. Any class-23 SQL state is the same race.
+            if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException
+                    || cause instanceof AggregateStreamCreationException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23"))) {
                 return DxException.invalidState("A concurrent request changed the same entity; nothing was changed");
             }
             // The database is away for a moment: clients retry a 503 by themselves.
