@@ -215,6 +215,11 @@ public class Org {
             }
             changed.put(userId, changedAccess(userId, current, command.changes().get(userId)));
         }
+        Map<String, MemberAccess> after = new HashMap<>(members);
+        after.putAll(changed);
+        if (after.values().stream().noneMatch(MemberAccess::isAdmin)) {
+            throw DxException.invalidState("The org must keep at least one ADMIN");
+        }
         changed.forEach((userId, access) -> {
             if (!access.equals(members.get(userId))) {
                 apply(new OrgMemberAccessChangedEvent(orgId, userId, access));

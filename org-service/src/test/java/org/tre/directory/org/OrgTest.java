@@ -313,6 +313,15 @@ class OrgTest {
     }
 
     @Test
+    void theOrgKeepsAnAdminWhenAccessChanges() {
+        fixture.given(created(), aliceAdmin(), bobMember())
+                .when(new SetOrgMemberAccessCommand(ORG, Map.of(ALICE, new MemberAccessChange("MEMBER", true, "VIEW",
+                        true, null)), Operator.USER_ID))
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
+
+    @Test
     void theOnlyAdminCannotBeRemoved() {
         fixture.given(created(), aliceAdmin(), bobMember())
                 .when(new RemoveOrgMemberCommand(ORG, ALICE, ALICE))
