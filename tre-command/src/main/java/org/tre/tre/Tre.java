@@ -133,6 +133,10 @@ public class Tre {
      */
     @CommandHandler
     public void handle(SetInventoryCommand command, TreDirectory directory) {
+        // Fix: the version was never checked here, so draft stored any string and amending threw a
+        // NullPointerException from Semver.parse (an InternalError at the edge). A shape check, so
+        // it comes first (DECISIONS.md §1, §6, §12: InvalidInput).
+        InventoryVersions.requireValid(command.inventory().version());
         requireAdmin(command.requestedBy());
         if (state == TreState.active) {
             throw DxException.invalidState("Inventory cannot be updated when the TRE is active; deactivate it first");

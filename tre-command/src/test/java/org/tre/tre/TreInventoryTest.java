@@ -121,14 +121,12 @@ class TreInventoryTest {
                 .expectException(dxError(ErrorType.InvalidInput, "greater"));
     }
 
-    @org.junit.jupiter.api.Disabled("BUG-VERSION")
     @ParameterizedTest
     @ValueSource(strings = {"1.0", "1.0.0-rc.1", "1.0.0+build", "01.2.3", "v1.0.0", "one"})
     void aVersionThatIsNotMajorMinorPatchIsInvalidInputInDraft(String version) {
         refusedInDraft(inventory(version), ErrorType.InvalidInput);
     }
 
-    @org.junit.jupiter.api.Disabled("BUG-VERSION")
     @ParameterizedTest
     @ValueSource(strings = {"1.0", "2.0.0-rc.1", "02.0.0"})
     void aVersionThatIsNotMajorMinorPatchIsInvalidInputInAmending(String version) {
