@@ -75,6 +75,7 @@ public class Tre {
     private TreState state;
     private boolean customizedRateCard;
     private String supportOrg;
+    private boolean allowSupportAccess;
     private final Set<String> admins = new LinkedHashSet<>();
     private List<String> authorizedUsers = List.of();
     private final Map<String, List<String>> reviewersByStep = new LinkedHashMap<>();
@@ -119,7 +120,11 @@ public class Tre {
             throw DxException.notFound("The support org " + command.supportOrg() + " was not found");
         }
         String newSupportOrg = command.supportOrgGiven() ? command.supportOrg() : supportOrg;
-        if (Boolean.TRUE.equals(command.allowSupportAccess()) && newSupportOrg == null) {
+        // Fix: only a call naming allowSupportAccess: true was checked, so clearing the supportOrg
+        // while support access stayed on left access granted to no org (DECISIONS.md §12). The
+        // rule holds for the state after the call.
+        boolean newAllowSupportAccess = Objects.requireNonNullElse(command.allowSupportAccess(), allowSupportAccess);
+        if (newAllowSupportAccess && newSupportOrg == null) {
             throw DxException.invalidInput("allowSupportAccess needs a supportOrg");
         }
         apply(new TreUpdatedEvent(treId, command.name(), command.description(), command.summary(), command.billTo(),
@@ -431,6 +436,7 @@ public class Tre {
         if (event.supportOrgChanged()) {
             supportOrg = event.supportOrg();
         }
+        allowSupportAccess = Objects.requireNonNullElse(event.allowSupportAccess(), allowSupportAccess);
     }
 
     @EventSourcingHandler

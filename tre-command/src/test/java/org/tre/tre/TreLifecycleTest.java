@@ -330,7 +330,6 @@ class TreLifecycleTest {
                 .expectException(dxError(ErrorType.InvalidInput));
     }
 
-    @org.junit.jupiter.api.Disabled("BUG-SUPPORT")
     @Test
     void theSupportOrgCannotBeClearedWhileSupportAccessIsAllowed() {
         fixture.given(created(), updated(null, null, null, true, SUPPORT_ORG, true, null, null))
