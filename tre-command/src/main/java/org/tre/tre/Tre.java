@@ -158,6 +158,13 @@ public class Tre {
 
     @CommandHandler
     public void handle(SetPoliciesCommand command, TreDirectory directory) {
+        // Fix: an unknown key was merged into the policies and the event's "all ten after it" map.
+        // A shape check, so it comes first (DECISIONS.md §1, §7: InvalidInput).
+        for (String key : command.policies().keySet()) {
+            if (!Policies.KEYS.contains(key)) {
+                throw DxException.invalidInput("Unrecognized policy key " + key);
+            }
+        }
         requireAdmin(command.requestedBy());
         featureSwitchedPoliciesNeedTheirLicense(command.policies(), directory);
         containsPhiCanNeverBeTurnedOff(command.policies());

@@ -80,7 +80,6 @@ class TrePoliciesTest {
                         policiesSet(before, map("jobOutboundInternet", false)).policies()));
     }
 
-    @org.junit.jupiter.api.Disabled("BUG-POLICYKEY")
     @Test
     void anUnrecognizedPolicyKeyIsInvalidInput() {
         fixture.given(created())
