@@ -75,6 +75,7 @@ public class Tre {
     private TreState state;
     private boolean customizedRateCard;
     private String supportOrg;
+    private boolean allowSupportAccess;
     private final Set<String> admins = new LinkedHashSet<>();
     private List<String> authorizedUsers = List.of();
     private final Map<String, List<String>> reviewersByStep = new LinkedHashMap<>();
@@ -119,7 +120,11 @@ public class Tre {
             throw DxException.notFound("The support org " + command.supportOrg() + " was not found");
         }
         String newSupportOrg = command.supportOrgGiven() ? command.supportOrg() : supportOrg;
-        if (Boolean.TRUE.equals(command.allowSupportAccess()) && newSupportOrg == null) {
+        // Fix: only a call naming allowSupportAccess: true was checked, so clearing the supportOrg
+        // while support access stayed on left access granted to no org (DECISIONS.md §12). The
+        // rule holds for the state after the call.
+        boolean newAllowSupportAccess = Objects.requireNonNullElse(command.allowSupportAccess(), allowSupportAccess);
+        if (newAllowSupportAccess && newSupportOrg == null) {
             throw DxException.invalidInput("allowSupportAccess needs a supportOrg");
         }
         apply(new TreUpdatedEvent(treId, command.name(), command.description(), command.summary(), command.billTo(),
@@ -133,6 +138,10 @@ public class Tre {
      */
     @CommandHandler
     public void handle(SetInventoryCommand command, TreDirectory directory) {
+        // Fix: the version was never checked here, so draft stored any string and amending threw a
+        // NullPointerException from Semver.parse (an InternalError at the edge). A shape check, so
+        // it comes first (DECISIONS.md §1, §6, §12: InvalidInput).
+        InventoryVersions.requireValid(command.inventory().version());
         requireAdmin(command.requestedBy());
         if (state == TreState.active) {
             throw DxException.invalidState("Inventory cannot be updated when the TRE is active; deactivate it first");
@@ -149,6 +158,13 @@ public class Tre {
 
     @CommandHandler
     public void handle(SetPoliciesCommand command, TreDirectory directory) {
+        // Fix: an unknown key was merged into the policies and the event's "all ten after it" map.
+        // A shape check, so it comes first (DECISIONS.md §1, §7: InvalidInput).
+        for (String key : command.policies().keySet()) {
+            if (!Policies.KEYS.contains(key)) {
+                throw DxException.invalidInput("Unrecognized policy key " + key);
+            }
+        }
         requireAdmin(command.requestedBy());
         featureSwitchedPoliciesNeedTheirLicense(command.policies(), directory);
         containsPhiCanNeverBeTurnedOff(command.policies());
@@ -427,6 +443,7 @@ public class Tre {
         if (event.supportOrgChanged()) {
             supportOrg = event.supportOrg();
         }
+        allowSupportAccess = Objects.requireNonNullElse(event.allowSupportAccess(), allowSupportAccess);
     }
 
     @EventSourcingHandler
