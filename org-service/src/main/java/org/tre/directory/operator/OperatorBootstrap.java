@@ -55,7 +55,7 @@ public class OperatorBootstrap implements ApplicationRunner {
         AuditContext.runAs(Operator.USER_ID, "startup", () -> {
             if (users.find(Operator.USER_ID).isEmpty()) {
                 commands.sendAndWait(new CreateUserCommand(Operator.USER_ID, Operator.USERNAME, null, "Operator",
-                        null, null, UserKind.OPERATOR, Operator.USER_ID));
+                        null, null, UserKind.OPERATOR, Operator.USER_ID, null));
             }
             tokens.installOperatorToken(operatorToken());
             return null;

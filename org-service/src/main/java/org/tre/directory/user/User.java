@@ -4,7 +4,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
+import org.tre.messages.org.Licenses;
+import org.tre.messages.org.OrgViews.OrgFacts;
+import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.UserCommands.CreateUserCommand;
 import org.tre.messages.user.UserCommands.DestroyAuthTokenCommand;
@@ -32,8 +36,8 @@ public class User {
     }
 
     @CommandHandler
-    public User(CreateUserCommand command, DirectoryNames registry) {
-        onlyTheOperatorCreatesPeople(command);
+    public User(CreateUserCommand command, DirectoryNames registry, OrgDirectory orgs) {
+        onlyTheOperatorOrAProvisioningOrgAdminCreatesPeople(command, orgs);
         if (registry.handleTaken(command.username())) {
             throw DxException.invalidState("The username " + command.username() + " is already taken");
         }
@@ -61,10 +65,25 @@ public class User {
         apply(new AuthTokenDestroyedEvent(userId, command.tokenId(), command.destroyedBy()));
     }
 
-    /** Robots and the operator are made by the service itself, never through the API. */
-    private static void onlyTheOperatorCreatesPeople(CreateUserCommand command) {
-        if (command.kind() == UserKind.PERSON && !Operator.is(command.createdBy())) {
-            throw DxException.permissionDenied("Only the operator may create users");
+    /**
+     * Robots and the operator are made by the service itself, never through the API. People are made
+     * by the operator, or by an ADMIN of an org licensed to provision accounts (DECISIONS.md §11).
+     */
+    private static void onlyTheOperatorOrAProvisioningOrgAdminCreatesPeople(CreateUserCommand command,
+                                                                            OrgDirectory orgs) {
+        if (command.kind() != UserKind.PERSON || Operator.is(command.createdBy())) {
+            return;
+        }
+        if (command.provisioningOrg() == null) {
+            throw DxException.permissionDenied("Only the operator, or an org ADMIN naming a provisioningOrg, may create"
+                    + " users");
+        }
+        OrgFacts org = orgs.find(command.provisioningOrg())
+                .orElseThrow(() -> DxException.notFound("The org " + command.provisioningOrg() + " was not found"));
+        boolean admin = orgs.membership(org.id(), command.createdBy()).map(OrgMembership::isAdmin).orElse(false);
+        if (!admin || !org.hasLicense(Licenses.USER_CREATION)) {
+            throw DxException.permissionDenied("Creating users for " + org.id() + " needs an ADMIN of it and the"
+                    + " userCreationFeaturesEnabled license");
         }
     }
 

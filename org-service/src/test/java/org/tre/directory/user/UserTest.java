@@ -2,12 +2,11 @@ package org.tre.directory.user;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tre.messages.error.DxException;
+import org.tre.directory.support.DxErrorMatcher;
+import org.tre.directory.support.InMemoryOrgs;
+import org.tre.directory.support.TakenNames;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.TokenScope;
@@ -19,9 +18,7 @@ import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
 import org.tre.messages.user.UserEvents.UserCreatedEvent;
 import org.tre.messages.user.UserKind;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 class UserTest {
 
@@ -29,11 +26,16 @@ class UserTest {
 
     private FixtureConfiguration<User> fixture;
     private final TakenNames taken = new TakenNames();
+    private final InMemoryOrgs orgs = new InMemoryOrgs()
+            .org("org-licensed", true, "userCreationFeaturesEnabled").member("org-licensed", "user-olga", "ADMIN", true)
+            .member("org-licensed", "user-mia", "MEMBER", false)
+            .org("org-plain", true).member("org-plain", "user-olga", "ADMIN", true);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(taken);
+        fixture.registerInjectableResource(orgs);
     }
 
     private static UserCreatedEvent aliceCreated() {
@@ -43,7 +45,7 @@ class UserTest {
 
     private static CreateUserCommand createAlice(String by) {
         return new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
-                UserKind.PERSON, by);
+                UserKind.PERSON, by, null);
     }
 
     @Test
@@ -58,7 +60,33 @@ class UserTest {
     void onlyTheOperatorCreatesPeople() {
         fixture.givenNoPriorActivity()
                 .when(createAlice("user-bob"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminOfALicensedOrgCreatesUsersForIt() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-olga", "org-licensed"))
+                .expectEvents(aliceCreated());
+    }
+
+    @Test
+    void provisioningNeedsTheUserCreationLicense() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-olga", "org-plain"))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void provisioningNeedsAnAdminOfTheOrg() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserCommand("user-alice", "alice", "alice@example.org", "Alice", null, "Liddell",
+                        UserKind.PERSON, "user-mia", "org-licensed"))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -67,7 +95,7 @@ class UserTest {
         taken.handles.add("alice");
         fixture.givenNoPriorActivity()
                 .when(createAlice(Operator.USER_ID))
-                .expectException(dxError(ErrorType.InvalidState))
+                .expectException(DxErrorMatcher.dxError(ErrorType.InvalidState))
                 .expectNoEvents();
     }
 
@@ -76,7 +104,7 @@ class UserTest {
         taken.emails.add("alice@example.org");
         fixture.givenNoPriorActivity()
                 .when(createAlice(Operator.USER_ID))
-                .expectException(dxError(ErrorType.InvalidState))
+                .expectException(DxErrorMatcher.dxError(ErrorType.InvalidState))
                 .expectNoEvents();
     }
 
@@ -103,7 +131,7 @@ class UserTest {
         fixture.given(aliceCreated())
                 .when(new IssueAuthTokenCommand("user-alice", "authToken-1", TokenScope.fullScope(), EXPIRES, null,
                         "user-mallory"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -113,7 +141,7 @@ class UserTest {
                         UserKind.ROBOT))
                 .when(new IssueAuthTokenCommand("user-tre_genomics_robot", "authToken-1", TokenScope.fullScope(),
                         EXPIRES, null, Operator.USER_ID))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -135,7 +163,7 @@ class UserTest {
     void nobodyElseDestroysAUsersToken() {
         fixture.given(aliceCreated(), issued("authToken-1"))
                 .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-mallory"))
-                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectException(DxErrorMatcher.dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
     }
 
@@ -144,41 +172,11 @@ class UserTest {
         fixture.given(aliceCreated(), issued("authToken-1"),
                         new AuthTokenDestroyedEvent("user-alice", "authToken-1", "user-alice"))
                 .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-alice"))
-                .expectException(dxError(ErrorType.ResourceNotFound))
+                .expectException(DxErrorMatcher.dxError(ErrorType.ResourceNotFound))
                 .expectNoEvents();
     }
 
     private static AuthTokenIssuedEvent issued(String tokenId) {
         return new AuthTokenIssuedEvent("user-alice", tokenId, TokenScope.fullScope(), EXPIRES, null, "user-alice");
-    }
-
-    static Matcher<Throwable> dxError(ErrorType type) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable failure) {
-                return failure instanceof DxException dx && dx.type() == type;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a DxException of type " + type);
-            }
-        };
-    }
-
-    /** The directory's uniqueness facts, held in memory for the fixture. */
-    static final class TakenNames implements DirectoryNames {
-        final Set<String> handles = new HashSet<>();
-        final Set<String> emails = new HashSet<>();
-
-        @Override
-        public boolean handleTaken(String handle) {
-            return handles.contains(handle.toLowerCase());
-        }
-
-        @Override
-        public boolean emailTaken(String email) {
-            return emails.contains(email.toLowerCase());
-        }
     }
 }

@@ -64,14 +64,13 @@ public class UserRoutes implements DxRoutes.Provider {
         String last = name(in, "last");
         Optional<String> provisioningOrg = in.optionalString("provisioningOrg");
         Scopes.requireFullScope(request.caller());
-        if (provisioningOrg.isPresent()) {
-            // Org-provisioned accounts arrive with the Organizations API; until then no org exists to name.
-            throw DxException.notFound("The org " + provisioningOrg.get() + " was not found");
+        if (provisioningOrg.isPresent() && !provisioningOrg.get().startsWith("org-")) {
+            throw DxException.invalidInput("'provisioningOrg' must be an org id");
         }
         return nonces.once(request, "user/new", () -> {
             String userId = EntityIds.userId(username);
             commands.sendAndWait(new CreateUserCommand(userId, username.toLowerCase(Locale.ROOT), email, first,
-                    middle, last, UserKind.PERSON, request.caller().userId()));
+                    middle, last, UserKind.PERSON, request.caller().userId(), provisioningOrg.orElse(null)));
             return json.createObjectNode().put("id", userId);
         });
     }

@@ -68,6 +68,25 @@ class UserRoutesTest extends ServiceTest {
     }
 
     @Test
+    void anAdminOfAnOrgLicensedToProvisionCreatesUsersForIt() {
+        String adminId = newUser(unique("prov"));
+        String admin = tokenFor(adminId);
+        String handle = unique("provorg");
+        dx().post("/org/new", admin, Dx.obj("handle", handle, "name", "Provisioning")).expectOk();
+        String orgId = "org-" + handle.toLowerCase();
+        String username = unique("hired");
+        var input = Dx.obj("username", username, "email", username + "@example.org", "provisioningOrg", orgId);
+        assertError(dx().post("/user/new", admin, input), 401, "PermissionDenied");
+
+        dx().post("/" + orgId + "/setLicenses", ADMIN_TOKEN,
+                Dx.obj("licenses", Dx.obj("userCreationFeaturesEnabled", true))).expectOk();
+        assertThat(dx().post("/user/new", admin, input).expectOk().body().get("id").asText())
+                .isEqualTo("user-" + username.toLowerCase());
+        assertError(dx().post("/user/new", admin, Dx.obj("username", unique("x"), "email", "x@example.org",
+                "provisioningOrg", "org-" + unique("nosuch"))), 404, "ResourceNotFound");
+    }
+
+    @Test
     void aUserSeesTheirWholeRecordWithAFullScopeToken() {
         String id = newUser(unique("grace"));
         JsonNode self = dx().post("/" + id + "/describe", tokenFor(id), "{}").expectOk().body();

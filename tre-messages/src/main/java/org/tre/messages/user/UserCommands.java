@@ -15,7 +15,8 @@ public final class UserCommands {
                                     String middle,
                                     String last,
                                     UserKind kind,
-                                    String createdBy) {
+                                    String createdBy,
+                                    String provisioningOrg) {
     }
 
     /**

@@ -1,0 +1,30 @@
+package org.tre.tre.inventory;
+
+import org.semver4j.Semver;
+import org.tre.messages.error.DxException;
+
+import java.util.regex.Pattern;
+
+/** Inventory versions are {@code major.minor.patch}, compared numerically (DECISIONS.md §6, §12). */
+public final class InventoryVersions {
+
+    /** No leading zeros, no pre-release, no build part. */
+    private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
+
+    private InventoryVersions() {
+    }
+
+    public static boolean isValid(String version) {
+        return version != null && STRICT.matcher(version).matches();
+    }
+
+    public static void requireValid(String version) {
+        if (!isValid(version)) {
+            throw DxException.invalidInput("'version' must be a semantic version major.minor.patch, such as 1.0.0");
+        }
+    }
+
+    public static boolean isGreater(String version, String than) {
+        return Semver.parse(version).isGreaterThan(Semver.parse(than));
+    }
+}

@@ -1,0 +1,97 @@
+package org.tre.messages.tre;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.Map;
+
+/** Commands of the Tre aggregate, one per route of tre-api.md. Each names who asks. */
+public final class TreCommands {
+
+    private TreCommands() {
+    }
+
+    public record CreateTreCommand(@TargetAggregateIdentifier String treId,
+                                   String handle,
+                                   String name,
+                                   String description,
+                                   String summary,
+                                   String billTo,
+                                   String region,
+                                   boolean customizedRateCard,
+                                   boolean customizedURL,
+                                   String requestedBy) {
+    }
+
+    /**
+     * Null means "not given". {@code supportOrgGiven} tells a null supportOrg that clears it from one
+     * that was not given.
+     */
+    public record UpdateTreCommand(@TargetAggregateIdentifier String treId,
+                                   String name,
+                                   String description,
+                                   String summary,
+                                   String billTo,
+                                   String region,
+                                   boolean supportOrgGiven,
+                                   String supportOrg,
+                                   Boolean allowSupportAccess,
+                                   Boolean customizedRateCard,
+                                   Boolean customizedURL,
+                                   String requestedBy) {
+    }
+
+    public record SetInventoryCommand(@TargetAggregateIdentifier String treId, Inventory inventory,
+                                      String requestedBy) {
+    }
+
+    /** Only the named policies change; a null value stops enforcing that policy. */
+    public record SetPoliciesCommand(@TargetAggregateIdentifier String treId, Map<String, Boolean> policies,
+                                     String requestedBy) {
+    }
+
+    public record AddTreAdminsCommand(@TargetAggregateIdentifier String treId, List<String> users,
+                                      String requestedBy) {
+    }
+
+    public record RemoveTreAdminsCommand(@TargetAggregateIdentifier String treId, List<String> users,
+                                         String requestedBy) {
+    }
+
+    public record AddAuthorizedUsersCommand(@TargetAggregateIdentifier String treId, List<String> users,
+                                            String requestedBy) {
+    }
+
+    public record RemoveAuthorizedUsersCommand(@TargetAggregateIdentifier String treId, List<String> users,
+                                               String requestedBy) {
+    }
+
+    public record AddApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
+                                                  String name, String description, String requestedBy) {
+    }
+
+    public record UpdateApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
+                                                     String name, String description, String requestedBy) {
+    }
+
+    public record RemoveApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
+                                                     String requestedBy) {
+    }
+
+    public record AddApplicationReviewersCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
+                                                 List<String> users, String requestedBy) {
+    }
+
+    public record RemoveApplicationReviewersCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
+                                                    List<String> users, String requestedBy) {
+    }
+
+    public record ActivateTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    }
+
+    public record DeactivateTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    }
+
+    public record DeleteTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.tre.messages.tre;
+
+import java.util.List;
+import java.util.Map;
+
+/** Events of the Tre aggregate, in the past tense. They carry what the side-effect sagas will need. */
+public final class TreEvents {
+
+    private TreEvents() {
+    }
+
+    /** The creator is the first TRE admin. */
+    public record TreCreatedEvent(String treId, String handle, String name, String description, String summary,
+                                  String billTo, String region, boolean customizedRateCard, boolean customizedURL,
+                                  String createdBy) {
+    }
+
+    /** Null fields did not change; {@code supportOrgChanged} tells a cleared supportOrg from an unchanged one. */
+    public record TreUpdatedEvent(String treId, String name, String description, String summary, String billTo,
+                                  String region, boolean supportOrgChanged, String supportOrg,
+                                  Boolean allowSupportAccess, Boolean customizedRateCard, Boolean customizedURL) {
+    }
+
+    /** {@code replacedPending}: the pending inventory was replaced in place rather than a new one added. */
+    public record TreInventorySetEvent(String treId, Inventory inventory, boolean replacedPending) {
+    }
+
+    /** {@code changed}: the policies this call changed; {@code policies}: all ten after it. */
+    public record TrePoliciesSetEvent(String treId, Map<String, Boolean> changed, Map<String, Boolean> policies) {
+    }
+
+    public record TreAdminsAddedEvent(String treId, List<String> users) {
+    }
+
+    public record TreAdminsRemovedEvent(String treId, List<String> users) {
+    }
+
+    /** {@code authorizedUsers}: the whole list after the change (PUBLIC replaces every other entry). */
+    public record AuthorizedUsersAddedEvent(String treId, List<String> added, List<String> authorizedUsers) {
+    }
+
+    public record AuthorizedUsersRemovedEvent(String treId, List<String> removed, List<String> authorizedUsers) {
+    }
+
+    public record ApplicationReviewStepAddedEvent(String treId, String reviewStepId, String name,
+                                                  String description) {
+    }
+
+    public record ApplicationReviewStepUpdatedEvent(String treId, String reviewStepId, String name,
+                                                    String description) {
+    }
+
+    public record ApplicationReviewStepRemovedEvent(String treId, String reviewStepId, List<String> reviewers) {
+    }
+
+    public record ApplicationReviewersAddedEvent(String treId, String reviewStepId, List<String> users) {
+    }
+
+    public record ApplicationReviewersRemovedEvent(String treId, String reviewStepId, List<String> users) {
+    }
+
+    /**
+     * {@code activatedVersion}: the inventory now active (null when activating from amending kept the
+     * active one); {@code deactivatedVersion}: the one it replaced, if any.
+     */
+    public record TreActivatedEvent(String treId, String activatedVersion, String deactivatedVersion) {
+    }
+
+    public record TreDeactivatedEvent(String treId) {
+    }
+
+    public record TreDeletedEvent(String treId, List<String> admins) {
+    }
+}
