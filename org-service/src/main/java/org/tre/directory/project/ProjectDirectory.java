@@ -265,6 +265,13 @@ public class ProjectDirectory implements ProjectLookup {
         return n == null ? 0 : n;
     }
 
+    /** How many live projects belong to the TRE (its TRE projects, never its inventory projects). */
+    public long countOfTre(String treId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM directory_project WHERE tre = ? AND destroyed = FALSE",
+                Long.class, treId);
+        return n == null ? 0 : n;
+    }
+
     /** The live projects offered to the org by {@code /project-xxxx/transfer}, for its describe. */
     public List<String> projectsOfferedTo(String orgId) {
         return jdbc.queryForList("SELECT id FROM directory_project WHERE pending_transfer = ? AND destroyed = FALSE"
