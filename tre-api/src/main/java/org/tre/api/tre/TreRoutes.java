@@ -1,0 +1,289 @@
+package org.tre.api.tre;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.tre.api.protocol.Describe;
+import org.tre.api.protocol.DxInput;
+import org.tre.api.protocol.DxRequest;
+import org.tre.api.protocol.DxRoutes;
+import org.tre.api.protocol.Nonces;
+import org.tre.api.protocol.Paging;
+import org.tre.api.protocol.Scopes;
+import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.token.Caller;
+import org.tre.messages.error.DxException;
+import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.tre.TreCommands.ActivateTreCommand;
+import org.tre.messages.tre.TreCommands.AddApplicationReviewStepCommand;
+import org.tre.messages.tre.TreCommands.AddApplicationReviewersCommand;
+import org.tre.messages.tre.TreCommands.AddAuthorizedUsersCommand;
+import org.tre.messages.tre.TreCommands.AddTreAdminsCommand;
+import org.tre.messages.tre.TreCommands.CreateTreCommand;
+import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
+import org.tre.messages.tre.TreCommands.DeleteTreCommand;
+import org.tre.messages.tre.TreCommands.RemoveApplicationReviewStepCommand;
+import org.tre.messages.tre.TreCommands.RemoveApplicationReviewersCommand;
+import org.tre.messages.tre.TreCommands.RemoveAuthorizedUsersCommand;
+import org.tre.messages.tre.TreCommands.RemoveTreAdminsCommand;
+import org.tre.messages.tre.TreCommands.SetInventoryCommand;
+import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
+import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
+import org.tre.messages.tre.TreCommands.UpdateTreCommand;
+import org.tre.query.tre.TreDescribe;
+import org.tre.query.tre.TreProjection;
+import org.tre.query.tre.TreView;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every route of tre-api.md. Each turns its input into one command (rules in the Tre aggregate) or
+ * one read of the TRE projection (role filtering in {@link TreDescribe}).
+ */
+@Component
+public class TreRoutes implements DxRoutes.Provider {
+
+    private final CommandGateway commands;
+    private final TreProjection tres;
+    private final OrgDirectory orgs;
+    private final Nonces nonces;
+    private final DataTypeGroups dataTypeGroups;
+    private final ObjectMapper json;
+
+    public TreRoutes(CommandGateway commands, TreProjection tres, OrgDirectory orgs, Nonces nonces,
+                     DataTypeGroups dataTypeGroups, ObjectMapper json) {
+        this.commands = commands;
+        this.tres = tres;
+        this.orgs = orgs;
+        this.nonces = nonces;
+        this.dataTypeGroups = dataTypeGroups;
+        this.json = json;
+    }
+
+    @Override
+    public void register(DxRoutes routes) {
+        routes.post("tre/new", this::newTre)
+                .post("tre-*/update", this::update)
+                .post("tre-*/setInventory", this::setInventory)
+                .post("tre-*/setPolicies", this::setPolicies)
+                .post("tre-*/addTreAdmins", r -> usersCommand(r, false, AddTreAdminsCommand::new))
+                .post("tre-*/removeTreAdmins", r -> usersCommand(r, false, RemoveTreAdminsCommand::new))
+                .post("tre-*/addAuthorizedUsers", r -> usersCommand(r, true, AddAuthorizedUsersCommand::new))
+                .post("tre-*/removeAuthorizedUsers", r -> usersCommand(r, true, RemoveAuthorizedUsersCommand::new))
+                .post("tre-*/addApplicationReviewStep", this::addReviewStep)
+                .post("tre-*/updateApplicationReviewStep", this::updateReviewStep)
+                .post("tre-*/removeApplicationReviewStep", this::removeReviewStep)
+                .post("tre-*/addApplicationReviewers", r -> reviewersCommand(r, AddApplicationReviewersCommand::new))
+                .post("tre-*/removeApplicationReviewers", r -> reviewersCommand(r, RemoveApplicationReviewersCommand::new))
+                .post("tre-*/getDataTypeGroups", this::getDataTypeGroups)
+                .post("tre-*/describe", this::describe)
+                .post("tre-*/activate", r -> lifecycle(r, ActivateTreCommand::new))
+                .post("tre-*/deactivate", r -> lifecycle(r, DeactivateTreCommand::new))
+                .post("tre-*/delete", r -> lifecycle(r, DeleteTreCommand::new))
+                .post("system/findTres", this::findTres);
+    }
+
+    ObjectNode newTre(DxRequest request) {
+        DxInput in = request.input().allowOnly("handle", "name", "description", "summary", "billTo", "region",
+                "customizedRateCard", "customizedURL", "nonce");
+        String handle = in.requiredString("handle");
+        if (!TreInputs.HANDLE.matcher(handle).matches()) {
+            throw DxException.invalidInput("handle must be lowercase and between 3 and 63 characters long, start with a"
+                    + " letter and hold only a-z, 0-9, '.' and '_'");
+        }
+        String name = TreInputs.text(in, "name", 1, 256);
+        String description = TreInputs.text(in, "description", 1, 5000);
+        String summary = TreInputs.text(in, "summary", 1, 500);
+        String billTo = TreInputs.orgId(in, "billTo");
+        String region = TreInputs.text(in, "region", 1, 256);
+        boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(false);
+        boolean url = in.optionalBoolean("customizedURL").orElse(false);
+        Scopes.requireFullScope(request.caller());
+        return nonces.once(request, "tre/new", () -> {
+            String treId = "tre-" + handle;
+            commands.sendAndWait(new CreateTreCommand(treId, handle, name, description, summary, billTo, region,
+                    rateCard, url, request.caller().userId()));
+            return idOf(treId);
+        });
+    }
+
+    ObjectNode update(DxRequest request) {
+        DxInput in = request.input().allowOnly("name", "description", "summary", "billTo", "region", "supportOrg",
+                "allowSupportAccess", "customizedRateCard", "customizedURL");
+        String name = TreInputs.optionalText(in, "name", 1, 256);
+        String description = TreInputs.optionalText(in, "description", 1, 5000);
+        String summary = TreInputs.optionalText(in, "summary", 1, 500);
+        String billTo = in.optionalString("billTo").map(id -> TreInputs.requireOrgId("billTo", id)).orElse(null);
+        String region = TreInputs.optionalText(in, "region", 1, 256);
+        boolean supportOrgGiven = in.has("supportOrg");
+        String supportOrg = in.optionalString("supportOrg").map(id -> TreInputs.requireOrgId("supportOrg", id))
+                .orElse(null);
+        Boolean allowSupportAccess = in.optionalBoolean("allowSupportAccess").orElse(null);
+        Boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(null);
+        Boolean url = in.optionalBoolean("customizedURL").orElse(null);
+        String treId = requireTre(request).id;
+        commands.sendAndWait(new UpdateTreCommand(treId, name, description, summary, billTo, region, supportOrgGiven,
+                supportOrg, allowSupportAccess, rateCard, url, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode setInventory(DxRequest request) {
+        var inventory = TreInputs.inventory(request.input());
+        String treId = requireTre(request).id;
+        commands.sendAndWait(new SetInventoryCommand(treId, inventory, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode setPolicies(DxRequest request) {
+        Map<String, Boolean> policies = TreInputs.policies(request.input().allowOnly("restrictedWorkspace"));
+        String treId = requireTre(request).id;
+        commands.sendAndWait(new SetPoliciesCommand(treId, policies, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    private interface UsersCommand {
+        Object create(String treId, List<String> users, String requestedBy);
+    }
+
+    /** Admin and authorized-user changes: the spec asks no full-scope token for these. */
+    private ObjectNode usersCommand(DxRequest request, boolean orgsAndPublic, UsersCommand command) {
+        DxInput in = request.input().allowOnly("users");
+        List<String> users = orgsAndPublic ? TreInputs.principals(in) : TreInputs.userIds(in);
+        String treId = requireTre(request).id;
+        commands.sendAndWait(command.create(treId, users, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode addReviewStep(DxRequest request) {
+        DxInput in = request.input().allowOnly("reviewStepId", "name", "description");
+        String stepId = TreInputs.reviewStepId(in);
+        String name = TreInputs.text(in, "name", 1, 256);
+        String description = TreInputs.text(in, "description", 0, 1000);
+        String treId = requireTreWithFullScope(request);
+        commands.sendAndWait(new AddApplicationReviewStepCommand(treId, stepId, name, description,
+                request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode updateReviewStep(DxRequest request) {
+        DxInput in = request.input().allowOnly("reviewStepId", "name", "description");
+        String stepId = in.requiredString("reviewStepId");
+        String name = TreInputs.optionalText(in, "name", 1, 256);
+        String description = TreInputs.optionalText(in, "description", 0, 1000);
+        String treId = requireTreWithFullScope(request);
+        commands.sendAndWait(new UpdateApplicationReviewStepCommand(treId, stepId, name, description,
+                request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode removeReviewStep(DxRequest request) {
+        String stepId = request.input().allowOnly("reviewStepId").requiredString("reviewStepId");
+        String treId = requireTreWithFullScope(request);
+        commands.sendAndWait(new RemoveApplicationReviewStepCommand(treId, stepId, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    private interface ReviewersCommand {
+        Object create(String treId, String reviewStepId, List<String> users, String requestedBy);
+    }
+
+    private ObjectNode reviewersCommand(DxRequest request, ReviewersCommand command) {
+        DxInput in = request.input().allowOnly("reviewStepId", "users");
+        String stepId = in.requiredString("reviewStepId");
+        List<String> users = TreInputs.userIds(in);
+        if (users.size() > 100) {
+            throw DxException.invalidInput("users array contains more than 100 reviewers");
+        }
+        String treId = requireTreWithFullScope(request);
+        commands.sendAndWait(command.create(treId, stepId, users, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    private interface LifecycleCommand {
+        Object create(String treId, String requestedBy);
+    }
+
+    private ObjectNode lifecycle(DxRequest request, LifecycleCommand command) {
+        request.input().allowOnly();
+        String treId = requireTreWithFullScope(request);
+        commands.sendAndWait(command.create(treId, request.caller().userId()));
+        return idOf(treId);
+    }
+
+    ObjectNode describe(DxRequest request) {
+        DxInput in = request.input().allowOnly("fields");
+        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
+        TreDescribe.requireKnownFields(fields);
+        TreView view = requireTre(request);
+        return TreDescribe.render(view, roleOf(view, request.caller()), fields, json);
+    }
+
+    ObjectNode getDataTypeGroups(DxRequest request) {
+        request.input().allowOnly();
+        TreView view = requireTre(request);
+        if (roleOf(view, request.caller()) == TreDescribe.Role.NONE) {
+            throw DxException.permissionDenied("The requesting user must be a TRE admin, reviewer, or authorized user"
+                    + " of " + view.id);
+        }
+        Scopes.requireFullScope(request.caller());
+        ObjectNode out = json.createObjectNode();
+        out.set("results", dataTypeGroups.read(view));
+        return out;
+    }
+
+    /** The TREs the caller may see, by id; {@code describe} as the caller's role allows. */
+    ObjectNode findTres(DxRequest request) {
+        DxInput in = request.input().allowOnly("describe", "starting", "limit");
+        boolean describe = Describe.requested(in);
+        Paging paging = Paging.of(in, "id");
+        Caller caller = request.caller();
+        List<String> visible = caller.isOperator() ? tres.all() : tres.visibleTo(principalsOf(caller));
+        List<String> matching = visible.stream().filter(paging::startingAt).toList();
+        ArrayNode results = json.createArrayNode();
+        for (String treId : paging.page(matching)) {
+            ObjectNode result = results.addObject().put("id", treId);
+            if (describe) {
+                TreView view = tres.find(treId).orElseThrow();
+                result.set("describe", TreDescribe.render(view, roleOf(view, caller), null, json));
+            }
+        }
+        return paging.answer(results, matching, id -> id, json);
+    }
+
+    private TreDescribe.Role roleOf(TreView view, Caller caller) {
+        return TreDescribe.roleOf(view, caller.userId(), principalsOf(caller), caller.isOperator());
+    }
+
+    /** The caller, every org they belong to, and PUBLIC: whom an authorized-users entry may name. */
+    private Set<String> principalsOf(Caller caller) {
+        Set<String> principals = new LinkedHashSet<>();
+        principals.add(caller.userId());
+        orgs.membershipsOf(caller.userId()).stream().map(OrgMembership::orgId).forEach(principals::add);
+        principals.add("PUBLIC");
+        return principals;
+    }
+
+    /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2). */
+    private TreView requireTre(DxRequest request) {
+        return tres.find(request.entityId()).filter(view -> !"deleted".equals(view.state))
+                .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
+    }
+
+    private String requireTreWithFullScope(DxRequest request) {
+        TreView view = requireTre(request);
+        if (!view.treAdmins.contains(request.caller().userId())) {
+            throw DxException.permissionDenied("The requesting user must be a TRE admin of " + view.id);
+        }
+        Scopes.requireFullScope(request.caller());
+        return view.id;
+    }
+
+    private ObjectNode idOf(String treId) {
+        return json.createObjectNode().put("id", treId);
+    }
+}

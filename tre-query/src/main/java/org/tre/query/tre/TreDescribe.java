@@ -1,0 +1,104 @@
+package org.tre.query.tre;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tre.messages.error.DxException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Role-filtered describe of a TRE (tre-api.md "/tre-xxxx/describe", DECISIONS.md §4 and §9). */
+public final class TreDescribe {
+
+    public enum Role {
+        ADMIN, REVIEWER, AUTHORIZED, NONE
+    }
+
+    /** What authorized users and reviewers see; admins see these and the rest. */
+    public static final List<String> BASIC_FIELDS = List.of("id", "name", "description", "summary", "handle",
+            "region", "billTo", "state", "public", "policies", "inventory", "showcaseInventory");
+    public static final List<String> ADMIN_FIELDS = List.of("inventoryDetails", "treAdmins", "authorizedUsers",
+            "customizedRateCard", "customizedURL", "supportOrg", "allowSupportAccess", "applicationReviewSteps",
+            "created", "modified");
+
+    private TreDescribe() {
+    }
+
+    /**
+     * The strongest role the caller holds: {@code principals} is the caller's user id, the orgs they
+     * belong to, and PUBLIC. The operator sees what admins see.
+     */
+    public static Role roleOf(TreView view, String userId, Set<String> principals, boolean operator) {
+        if (operator || view.treAdmins.contains(userId)) {
+            return Role.ADMIN;
+        }
+        if (view.applicationReviewSteps.values().stream().anyMatch(step -> step.reviewers.contains(userId))) {
+            return Role.REVIEWER;
+        }
+        if (view.authorizedUsers.stream().anyMatch(principals::contains)) {
+            return Role.AUTHORIZED;
+        }
+        return Role.NONE;
+    }
+
+    public static void requireKnownFields(Map<String, Boolean> fields) {
+        if (fields == null) {
+            return;
+        }
+        for (String field : fields.keySet()) {
+            if (!BASIC_FIELDS.contains(field) && !ADMIN_FIELDS.contains(field)) {
+                throw DxException.invalidInput("Unknown TRE field '" + field + "' in fields");
+            }
+        }
+    }
+
+    /** {@code fields} given: id plus each field mapped to true that the role may see. */
+    public static ObjectNode render(TreView view, Role role, Map<String, Boolean> fields, ObjectMapper json) {
+        if (role == Role.NONE) {
+            throw DxException.permissionDenied("The requesting user must be an authorized user, reviewer, or TRE admin"
+                    + " of " + view.id);
+        }
+        Map<String, Object> all = all(view);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", view.id);
+        for (Map.Entry<String, Object> entry : all.entrySet()) {
+            String field = entry.getKey();
+            boolean visible = BASIC_FIELDS.contains(field) || role == Role.ADMIN;
+            boolean wanted = fields == null || Boolean.TRUE.equals(fields.get(field));
+            if (visible && wanted) {
+                out.put(field, entry.getValue());
+            }
+        }
+        return json.valueToTree(out);
+    }
+
+    private static Map<String, Object> all(TreView view) {
+        TreView.InventoryDetail active = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
+                .findFirst().orElse(null);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("name", view.name);
+        all.put("description", view.description);
+        all.put("summary", view.summary);
+        all.put("handle", view.handle);
+        all.put("region", view.region);
+        all.put("billTo", view.billTo);
+        all.put("state", view.state);
+        all.put("public", view.authorizedUsers.contains("PUBLIC"));
+        all.put("policies", Map.of("restrictedWorkspace", view.policies));
+        all.put("inventory", active == null ? null : active.version);
+        all.put("showcaseInventory", active == null ? null : active.showcase);
+        all.put("inventoryDetails", view.inventoryDetails);
+        all.put("treAdmins", view.treAdmins);
+        all.put("authorizedUsers", view.authorizedUsers);
+        all.put("customizedRateCard", view.customizedRateCard);
+        all.put("customizedURL", view.customizedURL);
+        all.put("supportOrg", view.supportOrg);
+        all.put("allowSupportAccess", view.allowSupportAccess);
+        all.put("applicationReviewSteps", view.applicationReviewSteps);
+        all.put("created", view.created);
+        all.put("modified", view.modified);
+        return all;
+    }
+}
