@@ -132,4 +132,24 @@ public final class DxInput {
     public static DxException wrongType(String field, String expected) {
         return DxException.invalidInput("Expected '" + field + "' to be " + expected);
     }
+
+    /** Any JSON number, integral or not: the spec's "float" inputs. */
+    public Optional<Double> optionalNumber(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw wrongType(field, "a number");
+        }
+        return Optional.of(value.doubleValue());
+    }
+
+    public Optional<List<String>> optionalStringArray(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(requiredStringArray(field));
+    }
 }

@@ -1,0 +1,551 @@
+package org.tre.directory.project;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.directory.org.OrgDirectory;
+import org.tre.messages.error.DxException;
+import org.tre.messages.org.Licenses;
+import org.tre.messages.org.OrgViews.OrgFacts;
+import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
+import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
+import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
+import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
+import org.tre.messages.project.ProjectCommands.GrantProjectAccessCommand;
+import org.tre.messages.project.ProjectCommands.InviteToProjectCommand;
+import org.tre.messages.project.ProjectCommands.LeaveProjectCommand;
+import org.tre.messages.project.ProjectCommands.RemoveOrgMemberFromProjectCommand;
+import org.tre.messages.project.ProjectCommands.RevokeProjectAccessCommand;
+import org.tre.messages.project.ProjectCommands.SetProjectSpendingLimitsCommand;
+import org.tre.messages.project.ProjectCommands.TransferProjectCommand;
+import org.tre.messages.project.ProjectCommands.UpdateProjectCommand;
+import org.tre.messages.project.ProjectEvents.ProjectAccessDecreasedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectAccessGrantedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectAccessRevokedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectBillToChangedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectCreatedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectDestroyedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectSpendingLimitsSetEvent;
+import org.tre.messages.project.ProjectEvents.ProjectTransferOfferedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectTransferredEvent;
+import org.tre.messages.project.ProjectEvents.ProjectUpdatedEvent;
+import org.tre.messages.project.ProjectFlags;
+import org.tre.messages.project.ProjectGrants;
+import org.tre.messages.project.ProjectLevel;
+import org.tre.messages.project.SpendingLimits;
+import org.tre.messages.user.Operator;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A project: where it is billed, its data access flags, and who may do what in it. Grants remember
+ * their source, so a TRE's grants and a person's own never overwrite each other. Checks run in the
+ * order of DECISIONS.md §1: existence, the caller's level, state, then other entities.
+ */
+@Aggregate
+public class Project {
+
+    private static final String RESTRICT_PROJECT_TRANSFER = "restrictProjectTransfer";
+    private static final String RESTRICT_PROJECT_SHARING = "restrictProjectSharing";
+
+    @AggregateIdentifier
+    private String projectId;
+    private String name;
+    private String summary;
+    private String description;
+    private String billTo;
+    private String region;
+    private String tre;
+    private String createdBy;
+    private Map<String, Boolean> flags = new LinkedHashMap<>();
+    /** principal → source → level. */
+    private final Map<String, Map<String, ProjectLevel>> grants = new HashMap<>();
+    private String pendingTransfer;
+    private SpendingLimits limits = SpendingLimits.NONE;
+    private boolean destroyed;
+
+    protected Project() {
+    }
+
+    @CommandHandler
+    public Project(CreateProjectCommand command, OrgDirectory orgs) {
+        OrgFacts org = command.tre() == null
+                ? billingOrg(command.billTo(), command.createdBy(), orgs)
+                : orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()));
+        Map<String, Boolean> requested = command.flags() == null ? Map.of() : command.flags();
+        Map<String, Boolean> initial = ProjectFlags.defaults();
+        requireFeatureLicenses(org, initial, requested);
+        initial.putAll(requested);
+        String chosenRegion = command.region() != null ? command.region() : org.defaultRegion();
+        if (chosenRegion == null) {
+            throw DxException.invalidInput("The org " + org.id() + " has no default region: name a region");
+        }
+        requirePermittedRegion(org, chosenRegion);
+        apply(new ProjectCreatedEvent(command.projectId(), command.name(), command.summary(), command.description(),
+                command.tags() == null ? List.of() : List.copyOf(command.tags()),
+                command.properties() == null ? Map.of() : Map.copyOf(command.properties()),
+                org.id(), chosenRegion, initial, command.tre(), command.createdBy()));
+        apply(new ProjectAccessGrantedEvent(command.projectId(), command.createdBy(), ProjectLevel.ADMINISTER,
+                ProjectGrants.DIRECT, command.createdBy()));
+    }
+
+    /** Names and summaries need CONTRIBUTE, as on DNAnexus; flags and billing need ADMINISTER. */
+    @CommandHandler
+    public void handle(UpdateProjectCommand command, OrgDirectory orgs) {
+        live();
+        Map<String, Boolean> requested = command.flags() == null ? Map.of() : command.flags();
+        boolean billToChange = command.billTo() != null && !command.billTo().equals(billTo);
+        ProjectLevel needed = requested.isEmpty() && command.billTo() == null
+                ? ProjectLevel.CONTRIBUTE : ProjectLevel.ADMINISTER;
+        requireLevel(command.updatedBy(), needed, orgs, "update this project");
+        if (billToChange) {
+            notForTreProjects("changing the billTo of a TRE project is not allowed");
+            requireMayChangeBilling(command.updatedBy(), orgs);
+        }
+        if (command.version() != null && command.version() != version()) {
+            throw DxException.invalidState("The project is at version " + version() + ", not " + command.version()
+                    + ": describe it again and retry");
+        }
+        if (flag(ProjectFlags.CONTAINS_PHI) && Boolean.FALSE.equals(requested.get(ProjectFlags.CONTAINS_PHI))) {
+            throw DxException.invalidState("containsPHI cannot be turned off once it is on");
+        }
+        OrgFacts licensing = billToChange
+                ? billingOrg(command.billTo(), command.updatedBy(), orgs)
+                : orgs.find(billTo).orElse(null);
+        requireFeatureLicenses(licensing, flags, requested);
+        if (billToChange) {
+            requirePermittedRegion(licensing, region);
+        }
+        Map<String, Boolean> newFlags = new LinkedHashMap<>(flags);
+        newFlags.putAll(requested);
+        String newName = command.name() != null ? command.name() : name;
+        String newSummary = command.summary() != null ? command.summary() : summary;
+        String newDescription = command.description() != null ? command.description() : description;
+        if (!newFlags.equals(flags) || !newName.equals(name) || !Objects.equals(newSummary, summary)
+                || !Objects.equals(newDescription, description)) {
+            apply(new ProjectUpdatedEvent(projectId, newName, newSummary, newDescription, newFlags,
+                    command.updatedBy()));
+        }
+        if (billToChange) {
+            apply(new ProjectBillToChangedEvent(projectId, billTo, command.billTo(), command.updatedBy()));
+        }
+    }
+
+    /**
+     * An invite only raises the invitee's own grant; lowering is decreasePermissions' job. Inviting an
+     * org follows that org's {@code restrictProjectSharing}.
+     */
+    @CommandHandler
+    public void handle(InviteToProjectCommand command, OrgDirectory orgs, Principals principals) {
+        String invitee = command.invitee();
+        if (ProjectGrants.PUBLIC.equals(invitee) && command.level() != ProjectLevel.VIEW) {
+            throw DxException.invalidInput("PUBLIC can be invited at VIEW only");
+        }
+        live();
+        requireLevel(command.invitedBy(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
+        if (tre != null) {
+            if (ProjectGrants.PUBLIC.equals(invitee)) {
+                throw DxException.permissionDenied("PUBLIC cannot be invited to a TRE project");
+            }
+            if (!command.invitedBy().equals(createdBy)) {
+                throw DxException.permissionDenied(
+                        "Inviting to a TRE project is reserved to its creator until data access requests exist");
+            }
+        }
+        if (invitee.startsWith("org-")) {
+            OrgFacts org = orgs.find(invitee).orElseThrow(() -> orgNotFound(invitee));
+            Optional<OrgMembership> inviter = orgs.membership(invitee, command.invitedBy());
+            boolean adminsOnly = "ADMIN".equals(org.policy(RESTRICT_PROJECT_SHARING));
+            if (inviter.isEmpty() || (adminsOnly && !inviter.get().isAdmin())) {
+                throw DxException.permissionDenied("The restrictProjectSharing policy of " + invitee
+                        + " does not let you share projects with it");
+            }
+        } else if (!ProjectGrants.PUBLIC.equals(invitee) && !principals.userExists(invitee)) {
+            throw DxException.notFound("The user " + invitee + " was not found");
+        }
+        ProjectLevel own = directLevel(invitee);
+        if (own.atLeast(command.level())) {
+            return;
+        }
+        apply(new ProjectAccessGrantedEvent(projectId, invitee, command.level(), ProjectGrants.DIRECT,
+                command.invitedBy()));
+    }
+
+    /** ADMINISTER holders lower anyone's own grant; everyone may lower their own. */
+    @CommandHandler
+    public void handle(DecreaseProjectPermissionsCommand command, OrgDirectory orgs) {
+        live();
+        boolean onlyThemself = command.levels().keySet().stream().allMatch(command.requestedBy()::equals);
+        requireLevel(command.requestedBy(), onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER, orgs,
+                "decrease permissions of others in this project");
+        Map<String, Map<String, ProjectLevel>> after = copyOfGrants();
+        command.levels().forEach((member, level) -> {
+            ProjectLevel own = directLevel(member);
+            if (own == ProjectLevel.NONE) {
+                throw DxException.invalidInput(member + " holds no permission of their own in this project");
+            }
+            if (level.compareTo(own) > 0) {
+                throw DxException.invalidInput("decreasePermissions cannot raise " + member + " from " + own
+                        + " to " + level);
+            }
+            setDirect(after, member, level);
+        });
+        requireAnAdministratorLeft(after);
+        command.levels().forEach((member, level) -> {
+            if (level == ProjectLevel.NONE) {
+                apply(new ProjectAccessRevokedEvent(projectId, member, ProjectGrants.DIRECT, command.requestedBy()));
+            } else if (level != directLevel(member)) {
+                apply(new ProjectAccessDecreasedEvent(projectId, member, level, ProjectGrants.DIRECT,
+                        command.requestedBy()));
+            }
+        });
+    }
+
+    @CommandHandler
+    public void handle(LeaveProjectCommand command, OrgDirectory orgs) {
+        live();
+        requireLevel(command.userId(), ProjectLevel.VIEW, orgs, "leave this project");
+        if (directLevel(command.userId()) == ProjectLevel.NONE) {
+            throw DxException.invalidState("You hold no permission of your own in this project: your access comes"
+                    + " through an org or PUBLIC");
+        }
+        Map<String, Map<String, ProjectLevel>> after = copyOfGrants();
+        setDirect(after, command.userId(), ProjectLevel.NONE);
+        requireAnAdministratorLeft(after);
+        apply(new ProjectAccessRevokedEvent(projectId, command.userId(), ProjectGrants.DIRECT, command.userId()));
+    }
+
+    @CommandHandler
+    public void handle(TransferProjectCommand command, OrgDirectory orgs) {
+        live();
+        requireLevel(command.requestedBy(), ProjectLevel.ADMINISTER, orgs, "transfer this project");
+        notForTreProjects("transferring a TRE project is not allowed");
+        requireMayChangeBilling(command.requestedBy(), orgs);
+        orgs.find(command.invitee()).orElseThrow(() -> orgNotFound(command.invitee()));
+        if (command.invitee().equals(billTo)) {
+            throw DxException.invalidInput("The project is already billed to " + billTo);
+        }
+        apply(new ProjectTransferOfferedEvent(projectId, command.invitee(), command.requestedBy()));
+    }
+
+    /** An ADMIN of the invited org with billing rights completes the transfer; permissions stay. */
+    @CommandHandler
+    public void handle(AcceptProjectTransferCommand command, OrgDirectory orgs) {
+        live();
+        notForTreProjects("accepting a transfer of a TRE project is not allowed");
+        if (pendingTransfer == null) {
+            throw DxException.invalidState("No transfer of this project is pending");
+        }
+        boolean mayAccept = orgs.membership(pendingTransfer, command.acceptedBy())
+                .filter(m -> m.isAdmin() && m.allowBillableActivities()).isPresent();
+        if (!mayAccept) {
+            throw DxException.permissionDenied("Only an ADMIN of " + pendingTransfer
+                    + " with allowBillableActivities may accept the transfer");
+        }
+        OrgFacts org = orgs.find(pendingTransfer).orElseThrow(() -> orgNotFound(pendingTransfer));
+        if (!org.billable()) {
+            throw DxException.permissionDenied("The org " + org.id() + " is not billable");
+        }
+        requirePermittedRegion(org, region);
+        apply(new ProjectTransferredEvent(projectId, billTo, pendingTransfer, command.acceptedBy()));
+    }
+
+    @CommandHandler
+    public void handle(DestroyProjectCommand command, OrgDirectory orgs) {
+        live();
+        requireLevel(command.destroyedBy(), ProjectLevel.ADMINISTER, orgs, "destroy this project");
+        apply(new ProjectDestroyedEvent(projectId, command.destroyedBy()));
+    }
+
+    /** Sets what one source gives; the same level again changes nothing, so reconciling is idempotent. */
+    @CommandHandler
+    public void handle(GrantProjectAccessCommand command) {
+        requireForeignSource(command.source());
+        if (command.level() == null || command.level() == ProjectLevel.NONE) {
+            throw DxException.invalidInput("A grant names a level from VIEW to ADMINISTER; revoke to take access away");
+        }
+        live();
+        if (grants.getOrDefault(command.principal(), Map.of()).get(command.source()) == command.level()) {
+            return;
+        }
+        apply(new ProjectAccessGrantedEvent(projectId, command.principal(), command.level(), command.source(),
+                command.source()));
+    }
+
+    /** Withdrawing a grant that is not there, or from a destroyed project, is already done. */
+    @CommandHandler
+    public void handle(RevokeProjectAccessCommand command) {
+        requireForeignSource(command.source());
+        if (destroyed || !grants.getOrDefault(command.principal(), Map.of()).containsKey(command.source())) {
+            return;
+        }
+        apply(new ProjectAccessRevokedEvent(projectId, command.principal(), command.source(), command.source()));
+    }
+
+    @CommandHandler
+    public void handle(SetProjectSpendingLimitsCommand command, OrgDirectory orgs) {
+        if (negative(command.monthlyComputeLimit()) || negative(command.monthlyEgressBytesLimit())
+                || (command.monthlyStorageLimit() != null && command.monthlyStorageLimit() < 0)) {
+            throw DxException.invalidInput("Spending limits must be at least zero");
+        }
+        live();
+        requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
+        OrgFacts org = orgs.find(command.orgId()).orElseThrow(() -> orgNotFound(command.orgId()));
+        if ((command.computeGiven() || command.egressGiven())
+                && !org.hasLicense(Licenses.MONTHLY_PROJECT_SPENDING_LIMIT)) {
+            throw DxException.permissionDenied("The org " + org.id() + " lacks the monthlyProjectSpendingLimit license");
+        }
+        if (command.storageGiven() && !org.hasLicense(Licenses.MONTHLY_PROJECT_STORAGE_SPENDING_LIMIT)) {
+            throw DxException.permissionDenied("The org " + org.id()
+                    + " lacks the monthlyProjectStorageSpendingLimit license");
+        }
+        if (!command.orgId().equals(billTo)) {
+            throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
+        }
+        SpendingLimits next = new SpendingLimits(
+                command.computeGiven() ? command.monthlyComputeLimit() : limits.monthlyComputeLimit(),
+                command.egressGiven() ? command.monthlyEgressBytesLimit() : limits.monthlyEgressBytesLimit(),
+                command.storageGiven() ? command.monthlyStorageLimit() : limits.monthlyStorageLimit());
+        if (!next.equals(limits)) {
+            apply(new ProjectSpendingLimitsSetEvent(projectId, next, command.requestedBy()));
+        }
+    }
+
+    /**
+     * org-api.txt {@code /org-xxxx/removeMember}: the requester needs no level in the project, only to
+     * be an ADMIN of the billing org. TRE grants stay: they follow the TRE's roles, not org membership.
+     */
+    @CommandHandler
+    public boolean handle(RemoveOrgMemberFromProjectCommand command, OrgDirectory orgs) {
+        live();
+        // A member removing themself is no longer a member by the time their grants go.
+        if (!Operator.is(command.requestedBy()) && !command.requestedBy().equals(command.userId())) {
+            requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
+        }
+        if (!command.orgId().equals(billTo)) {
+            throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
+        }
+        if (directLevel(command.userId()) == ProjectLevel.NONE) {
+            return false;
+        }
+        Set<String> administratorsBefore = ProjectAccess.administrators(grants);
+        apply(new ProjectAccessRevokedEvent(projectId, command.userId(), ProjectGrants.DIRECT, command.requestedBy()));
+        boolean elevate = command.elevateRequester()
+                && !command.requestedBy().equals(command.userId())
+                && administratorsBefore.equals(Set.of(command.userId()))
+                && ProjectAccess.administrators(grants).isEmpty();
+        if (elevate) {
+            apply(new ProjectAccessGrantedEvent(projectId, command.requestedBy(), ProjectLevel.ADMINISTER,
+                    ProjectGrants.DIRECT, command.requestedBy()));
+        }
+        return elevate;
+    }
+
+    // ---- guards ----
+
+    private void live() {
+        if (destroyed) {
+            throw DxException.notFound("The project " + projectId + " was not found");
+        }
+    }
+
+    private void requireLevel(String userId, ProjectLevel needed, OrgDirectory orgs, String what) {
+        ProjectLevel level = ProjectAccess.effective(grants, userId, orgs::membershipsOf);
+        if (!level.atLeast(needed)) {
+            throw DxException.permissionDenied("You need " + needed + " to " + what + "; you have " + level);
+        }
+    }
+
+    private void notForTreProjects(String restriction) {
+        if (tre != null) {
+            throw DxException.permissionDenied("TRE restriction: " + restriction);
+        }
+    }
+
+    /** The billing org's {@code restrictProjectTransfer} decides who may move its projects away. */
+    private void requireMayChangeBilling(String userId, OrgDirectory orgs) {
+        String policy = orgs.find(billTo).map(org -> org.policy(RESTRICT_PROJECT_TRANSFER)).orElse("MEMBER");
+        Optional<OrgMembership> member = orgs.membership(billTo, userId);
+        if (member.isEmpty() || ("ADMIN".equals(policy) && !member.get().isAdmin())) {
+            throw DxException.permissionDenied("The restrictProjectTransfer policy of " + billTo
+                    + " does not let you change the billing account of its projects");
+        }
+    }
+
+    private static void requireOrgAdmin(String orgId, String userId, OrgDirectory orgs) {
+        if (orgs.membership(orgId, userId).filter(OrgMembership::isAdmin).isEmpty()) {
+            throw DxException.permissionDenied("You must be an ADMIN of " + orgId);
+        }
+    }
+
+    private static OrgFacts billingOrg(String orgId, String userId, OrgDirectory orgs) {
+        OrgFacts org = orgs.find(orgId).orElseThrow(() -> orgNotFound(orgId));
+        if (!org.billable()) {
+            throw DxException.permissionDenied("The org " + orgId + " is not billable");
+        }
+        if (orgs.membership(orgId, userId).filter(OrgMembership::allowBillableActivities).isEmpty()) {
+            throw DxException.permissionDenied("You need allowBillableActivities in " + orgId + " to bill it");
+        }
+        return org;
+    }
+
+    private static void requirePermittedRegion(OrgFacts org, String region) {
+        if (org.permittedRegions() == null || !org.permittedRegions().contains(region)) {
+            throw DxException.invalidInput("The region " + region + " is not permitted for " + org.id());
+        }
+    }
+
+    /** A feature-switched flag may change only when the billing org holds its license (DECISIONS.md §7). */
+    private static void requireFeatureLicenses(OrgFacts org, Map<String, Boolean> current,
+                                               Map<String, Boolean> requested) {
+        requested.forEach((flag, value) -> {
+            if (value.equals(current.get(flag))) {
+                return;
+            }
+            ProjectFlags.licenseFor(flag).ifPresent(license -> {
+                if (org == null || !org.hasLicense(license)) {
+                    throw DxException.permissionDenied("Setting " + flag + " needs the " + license
+                            + " license on the billing org");
+                }
+            });
+        });
+    }
+
+    private static void requireForeignSource(String source) {
+        if (source == null || source.isBlank() || ProjectGrants.DIRECT.equals(source)) {
+            throw DxException.invalidInput("A grant's source must name who gives it, and not be '"
+                    + ProjectGrants.DIRECT + "'");
+        }
+    }
+
+    private static void requireAnAdministratorLeft(Map<String, Map<String, ProjectLevel>> after) {
+        if (ProjectAccess.administrators(after).isEmpty()) {
+            throw DxException.invalidState("A project keeps at least one member with ADMINISTER");
+        }
+    }
+
+    private static DxException orgNotFound(String orgId) {
+        return DxException.notFound("The org " + orgId + " was not found");
+    }
+
+    private static boolean negative(Long value) {
+        return value != null && value < 0;
+    }
+
+    // ---- state helpers ----
+
+    /** The version describe shows and update guards: how many events the project has had. */
+    private static long version() {
+        Long last = AggregateLifecycle.getVersion();
+        return last == null ? 0 : last + 1;
+    }
+
+    private boolean flag(String name) {
+        return Boolean.TRUE.equals(flags.get(name));
+    }
+
+    private ProjectLevel directLevel(String principal) {
+        return grants.getOrDefault(principal, Map.of()).getOrDefault(ProjectGrants.DIRECT, ProjectLevel.NONE);
+    }
+
+    private Map<String, Map<String, ProjectLevel>> copyOfGrants() {
+        Map<String, Map<String, ProjectLevel>> copy = new HashMap<>();
+        grants.forEach((principal, bySource) -> copy.put(principal, new HashMap<>(bySource)));
+        return copy;
+    }
+
+    private static void setDirect(Map<String, Map<String, ProjectLevel>> grants, String principal,
+                                  ProjectLevel level) {
+        Map<String, ProjectLevel> bySource = grants.computeIfAbsent(principal, p -> new HashMap<>());
+        if (level == ProjectLevel.NONE) {
+            bySource.remove(ProjectGrants.DIRECT);
+        } else {
+            bySource.put(ProjectGrants.DIRECT, level);
+        }
+        if (bySource.isEmpty()) {
+            grants.remove(principal);
+        }
+    }
+
+    // ---- event sourcing ----
+
+    @EventSourcingHandler
+    void on(ProjectCreatedEvent event) {
+        projectId = event.projectId();
+        name = event.name();
+        summary = event.summary();
+        description = event.description();
+        billTo = event.billTo();
+        region = event.region();
+        tre = event.tre();
+        createdBy = event.createdBy();
+        flags = new LinkedHashMap<>(event.flags());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectUpdatedEvent event) {
+        name = event.name();
+        summary = event.summary();
+        description = event.description();
+        flags = new LinkedHashMap<>(event.flags());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectBillToChangedEvent event) {
+        billTo = event.to();
+        pendingTransfer = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessGrantedEvent event) {
+        grants.computeIfAbsent(event.principal(), p -> new HashMap<>()).put(event.source(), event.level());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessDecreasedEvent event) {
+        grants.computeIfAbsent(event.principal(), p -> new HashMap<>()).put(event.source(), event.level());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessRevokedEvent event) {
+        Map<String, ProjectLevel> bySource = grants.get(event.principal());
+        if (bySource != null) {
+            bySource.remove(event.source());
+            if (bySource.isEmpty()) {
+                grants.remove(event.principal());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTransferOfferedEvent event) {
+        pendingTransfer = event.toOrg();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTransferredEvent event) {
+        billTo = event.toOrg();
+        pendingTransfer = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectSpendingLimitsSetEvent event) {
+        limits = event.limits();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDestroyedEvent event) {
+        destroyed = true;
+    }
+}

@@ -1,0 +1,255 @@
+package org.tre.directory.dataobject;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tre.directory.project.ProjectLookup;
+import org.tre.messages.dataobject.DataObjectClass;
+import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
+import org.tre.messages.error.ErrorType;
+import org.tre.messages.project.ProjectFlags;
+import org.tre.messages.project.ProjectLevel;
+import org.tre.messages.project.ProjectQueries.ProjectFacts;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.tre.directory.project.Refusals.dxError;
+
+class DataObjectTest {
+
+    private static final String SRC = "project-000000000000000000000001";
+    private static final String DST = "project-000000000000000000000002";
+    private static final String FILE = "file-0123456789BFGJKPQVXYZbfg";
+    private static final String DB = "database-0123456789BFGJKPQVXYZbfg";
+    private static final String BOB = "user-bob";
+
+    private FixtureConfiguration<DataObject> fixture;
+    private final Projects projects = new Projects();
+    private final TakenNames names = new TakenNames();
+
+    @BeforeEach
+    void setUp() {
+        projects.add(SRC, null, Map.of());
+        projects.add(DST, null, Map.of());
+        fixture = new AggregateTestFixture<>(DataObject.class);
+        fixture.registerInjectableResource(projects);
+        fixture.registerInjectableResource(names);
+    }
+
+    private static CreateDataObjectCommand createFile(String project) {
+        return new CreateDataObjectCommand(FILE, DataObjectClass.FILE, project, "a.txt", null, null, "ab", 2, BOB);
+    }
+
+    private static DataObjectCreatedEvent fileCreated() {
+        return new DataObjectCreatedEvent(FILE, DataObjectClass.FILE, SRC, "a.txt", List.of(), null, "ab", 2, BOB);
+    }
+
+    @Test
+    void anUploaderCreatesAFile() {
+        projects.level(SRC, BOB, ProjectLevel.UPLOAD);
+        fixture.givenNoPriorActivity()
+                .when(createFile(SRC))
+                .expectEvents(fileCreated());
+    }
+
+    @Test
+    void creatingDataNeedsUpload() {
+        projects.level(SRC, BOB, ProjectLevel.VIEW);
+        fixture.givenNoPriorActivity()
+                .when(createFile(SRC))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void creatingInAnUnknownProjectIsResourceNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(createFile("project-00000000000000000000000z"))
+                .expectException(dxError(ErrorType.ResourceNotFound));
+    }
+
+    @Test
+    void creatingInADestroyedProjectIsResourceNotFound() {
+        projects.destroyed.add(SRC);
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        fixture.givenNoPriorActivity()
+                .when(createFile(SRC))
+                .expectException(dxError(ErrorType.ResourceNotFound));
+    }
+
+    @Test
+    void anExternalUploadRestrictedProjectTakesNoDataFromOutside() {
+        projects.add(SRC, null, Map.of(ProjectFlags.EXTERNAL_UPLOAD_RESTRICTED, true));
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        fixture.givenNoPriorActivity()
+                .when(createFile(SRC))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void aTakenUniqueDatabaseNameIsInvalidInput() {
+        projects.level(SRC, BOB, ProjectLevel.UPLOAD);
+        names.taken.add("pidmap");
+        fixture.givenNoPriorActivity()
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .expectException(dxError(ErrorType.InvalidInput));
+    }
+
+    @Test
+    void aFreeUniqueDatabaseNameIsTaken() {
+        projects.level(SRC, BOB, ProjectLevel.UPLOAD);
+        fixture.givenNoPriorActivity()
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .expectEvents(new DataObjectCreatedEvent(DB, DataObjectClass.DATABASE, SRC, "db", List.of(), "pidmap",
+                        null, 0, BOB));
+    }
+
+    @Test
+    void cloningNeedsViewOnTheSourceAndUploadOnTheDestination() {
+        projects.level(SRC, BOB, ProjectLevel.VIEW);
+        projects.level(DST, BOB, ProjectLevel.UPLOAD);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectResultMessagePayload(true)
+                .expectEvents(new DataObjectClonedEvent(FILE, SRC, DST, BOB));
+    }
+
+    @Test
+    void cloningWithoutViewOnTheSourceIsPermissionDenied() {
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void cloningIntoAProjectWithoutUploadIsPermissionDenied() {
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.VIEW);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void nothingIsClonedOutOfARestrictedProject() {
+        projects.add(SRC, null, Map.of(ProjectFlags.RESTRICTED, true));
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void nothingCrossesTheBoundaryOfATre() {
+        projects.add(DST, "tre-genomics", Map.of());
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void cloningAnObjectNotInTheSourceIsResourceNotFound() {
+        String third = "project-000000000000000000000003";
+        projects.add(third, null, Map.of());
+        projects.level(third, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, third, DST, BOB))
+                .expectException(dxError(ErrorType.ResourceNotFound));
+    }
+
+    @Test
+    void cloningIntoAProjectThatHoldsTheObjectChangesNothing() {
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB))
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContributorRemovesAnObject() {
+        projects.level(SRC, BOB, ProjectLevel.CONTRIBUTE);
+        fixture.given(fileCreated())
+                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
+                .expectEvents(new DataObjectRemovedEvent(FILE, SRC, BOB));
+    }
+
+    @Test
+    void removingNeedsContribute() {
+        projects.level(SRC, BOB, ProjectLevel.UPLOAD);
+        fixture.given(fileCreated())
+                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void removingFromAProtectedProjectNeedsAdminister() {
+        projects.add(SRC, null, Map.of(ProjectFlags.PROTECTED, true));
+        projects.level(SRC, BOB, ProjectLevel.CONTRIBUTE);
+        fixture.given(fileCreated())
+                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void removingAnObjectNotInTheProjectIsResourceNotFound() {
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new RemoveDataObjectCommand(FILE, DST, BOB))
+                .expectException(dxError(ErrorType.ResourceNotFound));
+    }
+
+    /** Project facts and levels held in memory. */
+    static final class Projects implements ProjectLookup {
+        final Map<String, ProjectFacts> facts = new HashMap<>();
+        final Map<String, ProjectLevel> levels = new HashMap<>();
+        final Set<String> destroyed = new HashSet<>();
+
+        void add(String id, String tre, Map<String, Boolean> flags) {
+            Map<String, Boolean> all = ProjectFlags.defaults();
+            all.putAll(flags);
+            facts.put(id, new ProjectFacts(id, id, "org-acme", "aws:us-east-1", all, tre, 0, false, Set.of()));
+        }
+
+        void level(String projectId, String userId, ProjectLevel level) {
+            levels.put(projectId + " " + userId, level);
+        }
+
+        @Override
+        public Optional<ProjectFacts> find(String projectId) {
+            return Optional.ofNullable(facts.get(projectId)).map(f -> destroyed.contains(projectId)
+                    ? new ProjectFacts(f.id(), f.name(), f.billTo(), f.region(), f.flags(), f.tre(), f.created(), true,
+                    f.administrators()) : f);
+        }
+
+        @Override
+        public ProjectLevel effectiveLevel(String projectId, String userId) {
+            return levels.getOrDefault(projectId + " " + userId, ProjectLevel.NONE);
+        }
+    }
+
+    static final class TakenNames implements DatabaseNames {
+        final Set<String> taken = new HashSet<>();
+
+        @Override
+        public boolean taken(String uniqueDatabaseName) {
+            return taken.contains(uniqueDatabaseName);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package org.tre.api.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.tre.api.protocol.DxInput;
+import org.tre.api.protocol.DxRequest;
+import org.tre.api.protocol.DxRoutes;
+import org.tre.api.protocol.Nonces;
+import org.tre.api.protocol.Scopes;
+import org.tre.directory.dataobject.DataObjects;
+import org.tre.directory.project.ProjectDirectory;
+import org.tre.directory.project.ProjectDirectory.ProjectRecord;
+import org.tre.directory.token.Caller;
+import org.tre.messages.EntityIds;
+import org.tre.messages.error.DxException;
+import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
+import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
+import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
+import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
+import org.tre.messages.project.ProjectCommands.InviteToProjectCommand;
+import org.tre.messages.project.ProjectCommands.LeaveProjectCommand;
+import org.tre.messages.project.ProjectCommands.TransferProjectCommand;
+import org.tre.messages.project.ProjectCommands.UpdateProjectCommand;
+import org.tre.messages.project.ProjectFlags;
+import org.tre.messages.project.ProjectLevel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape, then that
+ * the project exists, then the token's scope; the Project aggregate checks the caller's level, the
+ * project's state and the other entities involved, in that order (§1).
+ */
+@Component
+public class ProjectRoutes implements DxRoutes.Provider {
+
+    private final CommandGateway commands;
+    private final Nonces nonces;
+    private final ProjectDirectory projects;
+    private final ProjectDescriber describer;
+    private final DataObjects dataObjects;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
+                         DataObjects dataObjects) {
+        this.commands = commands;
+        this.nonces = nonces;
+        this.projects = projects;
+        this.describer = describer;
+        this.dataObjects = dataObjects;
+    }
+
+    @Override
+    public void register(DxRoutes routes) {
+        routes.post("project/new", this::newProject)
+                .post("project-*/describe", this::describe)
+                .post("project-*/update", this::update)
+                .post("project-*/invite", this::invite)
+                .post("project-*/decreasePermissions", this::decreasePermissions)
+                .post("project-*/leave", this::leave)
+                .post("project-*/transfer", this::transfer)
+                .post("project-*/acceptTransfer", this::acceptTransfer)
+                .post("project-*/destroy", this::destroy)
+                .post("project-*/removeObjects", this::removeObjects)
+                .post("project-*/clone", this::cloneObjects);
+    }
+
+    ObjectNode newProject(DxRequest request) {
+        List<String> keys = new ArrayList<>(List.of("name", "summary", "description", "tags", "properties", "billTo",
+                "region", "tre", "nonce"));
+        keys.addAll(ProjectFlags.NAMES);
+        DxInput in = request.input().allowOnly(keys.toArray(String[]::new));
+        String name = ProjectInputs.name(in);
+        String summary = ProjectInputs.summary(in).orElse(null);
+        String description = ProjectInputs.description(in).orElse(null);
+        List<String> tags = ProjectInputs.tags(in);
+        Map<String, String> properties = ProjectInputs.properties(in);
+        Map<String, Boolean> flags = ProjectInputs.flags(in);
+        String region = in.optionalString("region").orElse(null);
+        if (in.optionalString("tre").isPresent()) {
+            throw DxException.invalidInput("TRE projects are not available yet");
+        }
+        String billTo = in.optionalString("billTo").orElseThrow(() -> DxException.invalidInput(
+                "Missing required input 'billTo': a project outside a TRE needs an org to bill"));
+        if (!billTo.startsWith("org-")) {
+            throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
+        }
+        Scopes.requireFullScope(request.caller());
+        return nonces.once(request, "project/new", () -> {
+            String projectId = EntityIds.generate("project");
+            commands.sendAndWait(new CreateProjectCommand(projectId, name, summary, description, tags, properties,
+                    billTo, region, flags, null, request.caller().userId()));
+            return json.createObjectNode().put("id", projectId);
+        });
+    }
+
+    ObjectNode describe(DxRequest request) {
+        ProjectDescriber.Selection selection = ProjectDescriber.selection(request.input().raw(), "describe");
+        ProjectRecord project = live(request);
+        Caller caller = request.caller();
+        ProjectLevel level = ProjectScopes.level(projects, caller, project.id());
+        if (level == ProjectLevel.NONE && !caller.isOperator()) {
+            throw DxException.permissionDenied("You have no access to " + project.id());
+        }
+        return describer.describe(project, caller, level, selection);
+    }
+
+    ObjectNode update(DxRequest request) {
+        List<String> keys = new ArrayList<>(List.of("name", "summary", "description", "version", "billTo"));
+        keys.addAll(ProjectFlags.NAMES);
+        DxInput in = request.input().allowOnly(keys.toArray(String[]::new));
+        String name = ProjectInputs.optionalName(in).orElse(null);
+        String summary = ProjectInputs.summary(in).orElse(null);
+        String description = ProjectInputs.description(in).orElse(null);
+        Long version = in.optionalLong("version").orElse(null);
+        Map<String, Boolean> flags = ProjectInputs.flags(in);
+        String billTo = in.optionalString("billTo").orElse(null);
+        if (billTo != null && !billTo.startsWith("org-")) {
+            throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
+        }
+        ProjectRecord project = live(request);
+        boolean adminChange = !flags.isEmpty() || billTo != null;
+        ProjectScopes.require(request.caller(), project.id(),
+                adminChange ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE);
+        commands.sendAndWait(new UpdateProjectCommand(project.id(), version, name, summary, description, flags, billTo,
+                request.caller().userId()));
+        return idOf(project);
+    }
+
+    ObjectNode invite(DxRequest request) {
+        DxInput in = request.input().allowOnly("invitee", "level", "suppressEmailNotification");
+        String invitee = ProjectInputs.principal("invitee", in.requiredString("invitee"));
+        if (!in.has("level")) {
+            throw DxInput.missing("level");
+        }
+        ProjectLevel level = ProjectInputs.grantLevel("level", in.raw().get("level"));
+        in.optionalBoolean("suppressEmailNotification");
+        ProjectRecord project = live(request);
+        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
+        commands.sendAndWait(new InviteToProjectCommand(project.id(), invitee, level, request.caller().userId()));
+        return idOf(project).put("state", "ACCEPTED");
+    }
+
+    /** The body maps members to their new level, or to null to remove their own grant. */
+    ObjectNode decreasePermissions(DxRequest request) {
+        ObjectNode body = request.input().raw();
+        if (body.isEmpty()) {
+            throw DxException.invalidInput("Name at least one member and the level to decrease them to");
+        }
+        Map<String, ProjectLevel> levels = new LinkedHashMap<>();
+        body.fields().forEachRemaining(entry -> {
+            String member = ProjectInputs.principal(entry.getKey(), entry.getKey());
+            JsonNode value = entry.getValue();
+            levels.put(member, value.isNull() ? ProjectLevel.NONE : ProjectInputs.grantLevel(member, value));
+        });
+        ProjectRecord project = live(request);
+        boolean onlyThemself = levels.keySet().stream().allMatch(request.caller().userId()::equals);
+        ProjectScopes.require(request.caller(), project.id(),
+                onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER);
+        commands.sendAndWait(new DecreaseProjectPermissionsCommand(project.id(), levels, request.caller().userId()));
+        return idOf(project);
+    }
+
+    ObjectNode leave(DxRequest request) {
+        request.input().allowOnly();
+        ProjectRecord project = live(request);
+        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.VIEW);
+        commands.sendAndWait(new LeaveProjectCommand(project.id(), request.caller().userId()));
+        return idOf(project);
+    }
+
+    ObjectNode transfer(DxRequest request) {
+        DxInput in = request.input().allowOnly("invitee", "suppressEmailNotification");
+        String invitee = in.requiredString("invitee");
+        if (!invitee.startsWith("org-") || invitee.length() == 4) {
+            throw DxException.invalidInput("'invitee' must be an org id: only orgs are billing accounts");
+        }
+        in.optionalBoolean("suppressEmailNotification");
+        ProjectRecord project = live(request);
+        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
+        commands.sendAndWait(new TransferProjectCommand(project.id(), invitee, request.caller().userId()));
+        return idOf(project);
+    }
+
+    /** The accepting ADMIN needs no access to the project, only a full-scope token. */
+    ObjectNode acceptTransfer(DxRequest request) {
+        request.input().allowOnly();
+        ProjectRecord project = live(request);
+        Scopes.requireFullScope(request.caller());
+        commands.sendAndWait(new AcceptProjectTransferCommand(project.id(), request.caller().userId()));
+        return idOf(project);
+    }
+
+    ObjectNode destroy(DxRequest request) {
+        request.input().allowOnly("terminateJobs").optionalBoolean("terminateJobs");
+        ProjectRecord project = live(request);
+        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
+        commands.sendAndWait(new DestroyProjectCommand(project.id(), request.caller().userId()));
+        return idOf(project);
+    }
+
+    /** All objects or none: one transaction around every removal. */
+    ObjectNode removeObjects(DxRequest request) {
+        DxInput in = request.input().allowOnly("objects", "force");
+        List<String> objects = ProjectInputs.objectIds(in, "objects");
+        in.optionalBoolean("force");
+        ProjectRecord project = live(request);
+        ProjectLevel needed = project.flag(ProjectFlags.PROTECTED) ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE;
+        ProjectScopes.requireLevel(projects, request.caller(), project.id(), needed, "remove data from");
+        dataObjects.removeAll(project.id(), objects, request.caller().userId());
+        return idOf(project);
+    }
+
+    /**
+     * There are no folders: {@code folders} must be empty and {@code destination} the root, which is what
+     * {@code dx cp} of objects sends.
+     */
+    ObjectNode cloneObjects(DxRequest request) {
+        DxInput in = request.input().allowOnly("objects", "project", "destination", "folders", "parents");
+        List<String> objects = ProjectInputs.objectIds(in, "objects");
+        String destination = ProjectInputs.projectId("project", in.requiredString("project"));
+        String folder = in.optionalString("destination").orElse("/");
+        if (!"/".equals(folder)) {
+            throw DxException.invalidInput("'destination' must be \"/\": projects here hold no folders");
+        }
+        if (!in.optionalStringArray("folders").orElse(List.of()).isEmpty()) {
+            throw DxException.invalidInput("'folders' must be empty: projects here hold no folders");
+        }
+        in.optionalBoolean("parents");
+        ProjectRecord source = live(request);
+        if (source.id().equals(destination)) {
+            throw DxException.invalidInput("The source and destination of a clone must differ");
+        }
+        ProjectScopes.requireLevel(projects, request.caller(), source.id(), ProjectLevel.VIEW, "clone from");
+        projects.live(destination).orElseThrow(() -> projectNotFound(destination));
+        ProjectScopes.requireLevel(projects, request.caller(), destination, ProjectLevel.UPLOAD, "clone into");
+        List<String> existed = dataObjects.cloneAll(source.id(), destination, objects, request.caller().userId());
+        ObjectNode out = idOf(source).put("project", destination);
+        out.set("exists", json.valueToTree(existed));
+        return out;
+    }
+
+    private ProjectRecord live(DxRequest request) {
+        String id = request.entityId();
+        return projects.live(id).orElseThrow(() -> projectNotFound(id));
+    }
+
+    private static DxException projectNotFound(String id) {
+        return DxException.notFound("The project " + id + " was not found");
+    }
+
+    private ObjectNode idOf(ProjectRecord project) {
+        return json.createObjectNode().put("id", project.id());
+    }
+}

@@ -1,0 +1,118 @@
+package org.tre.messages.project;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Commands of the Project aggregate. Each names the acting user so the aggregate checks their level
+ * itself; the token's scope is the edge's business.
+ */
+public final class ProjectCommands {
+
+    private ProjectCommands() {
+    }
+
+    /**
+     * {@code tre} is null for a plain project; the TRE context sends it set, after its own checks, and
+     * then no billing rights are asked of the creator (DECISIONS.md §12). A null {@code region} is the
+     * billing org's default region; {@code flags} holds only the flags the caller named.
+     */
+    public record CreateProjectCommand(@TargetAggregateIdentifier String projectId,
+                                       String name,
+                                       String summary,
+                                       String description,
+                                       List<String> tags,
+                                       Map<String, String> properties,
+                                       String billTo,
+                                       String region,
+                                       Map<String, Boolean> flags,
+                                       String tre,
+                                       String createdBy) {
+    }
+
+    /**
+     * Null fields stay as they are; {@code flags} holds only the flags to change. {@code version}, when
+     * given, must be the project's current version.
+     */
+    public record UpdateProjectCommand(@TargetAggregateIdentifier String projectId,
+                                       Long version,
+                                       String name,
+                                       String summary,
+                                       String description,
+                                       Map<String, Boolean> flags,
+                                       String billTo,
+                                       String updatedBy) {
+    }
+
+    /** A person shares the project: the invitee is a user id, an org id or {@code PUBLIC}. */
+    public record InviteToProjectCommand(@TargetAggregateIdentifier String projectId,
+                                         String invitee,
+                                         ProjectLevel level,
+                                         String invitedBy) {
+    }
+
+    /** Lowers people's own grants; {@link ProjectLevel#NONE} removes one. */
+    public record DecreaseProjectPermissionsCommand(@TargetAggregateIdentifier String projectId,
+                                                    Map<String, ProjectLevel> levels,
+                                                    String requestedBy) {
+    }
+
+    public record LeaveProjectCommand(@TargetAggregateIdentifier String projectId, String userId) {
+    }
+
+    public record TransferProjectCommand(@TargetAggregateIdentifier String projectId,
+                                         String invitee,
+                                         String requestedBy) {
+    }
+
+    public record AcceptProjectTransferCommand(@TargetAggregateIdentifier String projectId, String acceptedBy) {
+    }
+
+    public record DestroyProjectCommand(@TargetAggregateIdentifier String projectId, String destroyedBy) {
+    }
+
+    /**
+     * A grant from a source other than a person, such as a TRE ({@code tre-genomics}). It sets that
+     * source's level for the principal and leaves every other source's grant alone.
+     */
+    public record GrantProjectAccessCommand(@TargetAggregateIdentifier String projectId,
+                                            String principal,
+                                            ProjectLevel level,
+                                            String source) {
+    }
+
+    /** Withdraws what one source gave; a grant it never gave, or a destroyed project, changes nothing. */
+    public record RevokeProjectAccessCommand(@TargetAggregateIdentifier String projectId,
+                                             String principal,
+                                             String source) {
+    }
+
+    /**
+     * {@code /org-xxxx/bulkUpdateProjectLimit} for one project. A {@code …Given} flag false leaves that
+     * limit as it is; given with a null value removes the limit.
+     */
+    public record SetProjectSpendingLimitsCommand(@TargetAggregateIdentifier String projectId,
+                                                  String orgId,
+                                                  boolean computeGiven,
+                                                  Long monthlyComputeLimit,
+                                                  boolean egressGiven,
+                                                  Long monthlyEgressBytesLimit,
+                                                  boolean storageGiven,
+                                                  Double monthlyStorageLimit,
+                                                  String requestedBy) {
+    }
+
+    /**
+     * {@code /org-xxxx/removeMember} for one project billed to the org: the user's own grant goes and,
+     * when {@code elevateRequester} and the user was the only ADMINISTER holder, the requesting org
+     * ADMIN gets ADMINISTER so the project is not orphaned. Answers whether the requester was elevated.
+     */
+    public record RemoveOrgMemberFromProjectCommand(@TargetAggregateIdentifier String projectId,
+                                                    String orgId,
+                                                    String userId,
+                                                    String requestedBy,
+                                                    boolean elevateRequester) {
+    }
+}
