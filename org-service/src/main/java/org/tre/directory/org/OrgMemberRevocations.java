@@ -4,9 +4,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.tre.directory.app.AppProjection;
 import org.tre.directory.app.AppProjection.AppRecord;
+import org.tre.directory.project.OrgProjectAccess;
 import org.tre.messages.app.AppMessages.RevokeAppAccessCommand;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,16 +15,18 @@ import java.util.TreeMap;
 public class OrgMemberRevocations implements MemberRevocations {
 
     private final AppProjection apps;
+    private final OrgProjectAccess projects;
     private final CommandGateway commands;
 
-    public OrgMemberRevocations(AppProjection apps, CommandGateway commands) {
+    public OrgMemberRevocations(AppProjection apps, OrgProjectAccess projects, CommandGateway commands) {
         this.apps = apps;
+        this.projects = projects;
         this.commands = commands;
     }
 
     @Override
     public Map<String, Boolean> revokeOnOrgProjects(String orgId, String userId, String requestedBy, boolean elevate) {
-        return new LinkedHashMap<>();
+        return projects.revokeMemberOnOrgProjects(orgId, userId, requestedBy, elevate);
     }
 
     @Override

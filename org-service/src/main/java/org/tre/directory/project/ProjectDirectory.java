@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.org.ProjectTransfers;
 import org.tre.messages.project.ProjectEvents.ProjectAccessDecreasedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectAccessGrantedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectAccessRevokedEvent;
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  */
 @Component
 @ProcessingGroup(ProjectDirectory.PROCESSING_GROUP)
-public class ProjectDirectory implements ProjectLookup {
+public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
 
     public static final String PROCESSING_GROUP = "directory-projects";
 
@@ -273,6 +274,7 @@ public class ProjectDirectory implements ProjectLookup {
     }
 
     /** The live projects offered to the org by {@code /project-xxxx/transfer}, for its describe. */
+    @Override
     public List<String> projectsOfferedTo(String orgId) {
         return jdbc.queryForList("SELECT id FROM directory_project WHERE pending_transfer = ? AND destroyed = FALSE"
                 + " ORDER BY id", String.class, orgId);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
@@ -69,10 +70,12 @@ public class OrgRoutes implements DxRoutes.Provider {
     private final ProjectTransfers transfers;
     private final MemberRevocations revocations;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgRoutes(CommandGateway commands, OrgProjection orgs, UserDirectory users, Nonces nonces,
-                     JobLogsAnnouncer announcer, ProjectTransfers transfers, MemberRevocations revocations, Clock clock) {
+                     JobLogsAnnouncer announcer, ProjectTransfers transfers, MemberRevocations revocations, Clock clock,
+                     TransactionTemplate transaction) {
         this.commands = commands;
         this.orgs = orgs;
         this.users = users;
@@ -81,6 +84,7 @@ public class OrgRoutes implements DxRoutes.Provider {
         this.transfers = transfers;
         this.revocations = revocations;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     @Override
@@ -335,17 +339,20 @@ public class OrgRoutes implements DxRoutes.Provider {
         String orgId = requireOrg(request).id();
         Scopes.requireFullScope(request.caller());
         String requester = request.caller().userId();
-        boolean wasMember = orgs.membership(orgId, userId).isPresent();
-        commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, requester));
-        ObjectNode out = json.createObjectNode().put("id", orgId);
         boolean elevate = !requester.equals(userId);
-        Map<String, Boolean> projects = wasMember && revokeProjects
-                ? revocations.revokeOnOrgProjects(orgId, userId, requester, elevate) : Map.of();
-        Map<String, Boolean> apps = wasMember && revokeApps
-                ? revocations.revokeOnOrgApps(orgId, userId, requester, elevate) : Map.of();
-        out.set("projects", json.valueToTree(projects));
-        out.set("apps", json.valueToTree(apps));
-        return out;
+        // One transaction: a member is never left removed from the org yet still holding its projects.
+        return transaction.execute(tx -> {
+            boolean wasMember = orgs.membership(orgId, userId).isPresent();
+            commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, requester));
+            Map<String, Boolean> projects = wasMember && revokeProjects
+                    ? revocations.revokeOnOrgProjects(orgId, userId, requester, elevate) : Map.of();
+            Map<String, Boolean> apps = wasMember && revokeApps
+                    ? revocations.revokeOnOrgApps(orgId, userId, requester, elevate) : Map.of();
+            ObjectNode out = json.createObjectNode().put("id", orgId);
+            out.set("projects", json.valueToTree(projects));
+            out.set("apps", json.valueToTree(apps));
+            return out;
+        });
     }
 
     ObjectNode destroy(DxRequest request) {

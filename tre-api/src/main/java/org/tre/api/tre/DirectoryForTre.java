@@ -1,13 +1,16 @@
 package org.tre.api.tre;
 
 import org.springframework.stereotype.Component;
+import org.tre.directory.dataobject.DataObjectDirectory;
 import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.directory.TreDirectory;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Answers the TRE's questions from the platform directory's tables, current in the same transaction. */
 @Component
@@ -15,11 +18,16 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles {
 
     private final OrgDirectory orgs;
     private final UserDirectory users;
+    private final ProjectDirectory projects;
+    private final DataObjectDirectory objects;
     private final TreProjection tres;
 
-    public DirectoryForTre(OrgDirectory orgs, UserDirectory users, TreProjection tres) {
+    public DirectoryForTre(OrgDirectory orgs, UserDirectory users, ProjectDirectory projects,
+                           DataObjectDirectory objects, TreProjection tres) {
         this.orgs = orgs;
         this.users = users;
+        this.projects = projects;
+        this.objects = objects;
         this.tres = tres;
     }
 
@@ -45,32 +53,36 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles {
 
     @Override
     public Optional<ProjectFacts> project(String projectId) {
-        return Optional.empty();
+        return projects.live(projectId).map(p -> new ProjectFacts(p.id(), p.billTo(), p.region()));
     }
 
     @Override
     public String projectLevel(String projectId, String userId) {
-        return "NONE";
+        return projects.effectiveLevel(projectId, userId).name();
     }
 
     @Override
     public Optional<ObjectFacts> object(String objectId) {
-        return Optional.empty();
+        return objects.find(objectId).map(o -> new ObjectFacts(o.id(), o.objectClass().wireName(),
+                Set.copyOf(o.projects())));
     }
 
     @Override
     public boolean databaseNameExists(String uniqueDatabaseName) {
-        return false;
+        return objects.findDatabase(uniqueDatabaseName).isPresent();
     }
 
     @Override
     public long treProjectCount(String treId) {
-        return 0;
+        return projects.countOfTre(treId);
     }
 
+    /** Only a file that the named project still holds, in a project that still exists. */
     @Override
     public Optional<String> content(String projectId, String fileId) {
-        return Optional.empty();
+        boolean inProject = projects.live(projectId).isPresent()
+                && objects.find(fileId).map(o -> o.projects().contains(projectId)).orElse(false);
+        return inProject ? objects.content(fileId) : Optional.empty();
     }
 
     private static BillingOrg billingOrg(OrgFacts org) {
