@@ -16,6 +16,8 @@ import org.tre.messages.tre.TreCommands.AddTreAdminsCommand;
 import org.tre.messages.tre.TreCommands.CreateTreCommand;
 import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
+import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
+import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewersCommand;
 import org.tre.messages.tre.TreCommands.RemoveAuthorizedUsersCommand;
@@ -39,6 +41,8 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
+import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
 import org.tre.tre.directory.TreDirectory;
@@ -83,6 +87,7 @@ public class Tre {
     private Inventory pendingInventory;
     private final Map<String, Boolean> policies = new LinkedHashMap<>(Policies.none());
     private boolean policiesSet;
+    private TreProvisionedEvent provisioned;
 
     protected Tre() {
     }
@@ -319,7 +324,7 @@ public class Tre {
             }
         }
         apply(new TreActivatedEvent(treId, pendingInventory == null ? null : pendingInventory.version(),
-                pendingInventory != null && activeInventory != null ? activeInventory.version() : null));
+                pendingInventory != null && activeInventory != null ? activeInventory.version() : null, billTo, region));
     }
 
     @CommandHandler
@@ -341,6 +346,21 @@ public class Tre {
             throw DxException.invalidState("The TRE has projects associated with it");
         }
         apply(new TreDeletedEvent(treId, List.copyOf(admins)));
+    }
+
+    /** From the provisioning saga: records what exists, once, and again only if it changed. */
+    @CommandHandler
+    public void handle(RecordTreProvisioningCommand command) {
+        TreProvisionedEvent provisioned = new TreProvisionedEvent(treId, command.robotUser(), command.workingProject(),
+                command.dispensalQueue());
+        if (state != TreState.deleted && !provisioned.equals(this.provisioned)) {
+            apply(provisioned);
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordTreSideEffectFailureCommand command) {
+        apply(new TreSideEffectFailedEvent(treId, command.effect(), command.reason()));
     }
 
     private void requireAdmin(String userId) {
@@ -509,6 +529,11 @@ public class Tre {
     @EventSourcingHandler
     void on(TreDeactivatedEvent event) {
         state = TreState.amending;
+    }
+
+    @EventSourcingHandler
+    void on(TreProvisionedEvent event) {
+        provisioned = event;
     }
 
     @EventSourcingHandler

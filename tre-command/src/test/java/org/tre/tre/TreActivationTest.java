@@ -113,7 +113,7 @@ class TreActivationTest {
         fixture.given(created(true), inventorySet("1.0.0", false), policiesSet(), stepAdded(STEP),
                         reviewersAdded(STEP, EVE))
                 .when(activate())
-                .expectEvents(new TreActivatedEvent(TRE, "1.0.0", null));
+                .expectEvents(new TreActivatedEvent(TRE, "1.0.0", null, ORG, US_EAST));
     }
 
     @Test
@@ -154,28 +154,28 @@ class TreActivationTest {
     void aReadyDraftActivatesAndItsPendingInventoryBecomesActive() {
         fixture.given(readyDraft())
                 .when(activate())
-                .expectEvents(new TreActivatedEvent(TRE, "1.0.0", null));
+                .expectEvents(new TreActivatedEvent(TRE, "1.0.0", null, ORG, US_EAST));
     }
 
     @Test
     void thePendingVersionReplacesTheActiveOneWhichBecomesInactive() {
         fixture.given(plus(amending(), inventorySet("1.1.0", false)))
                 .when(activate())
-                .expectEvents(new TreActivatedEvent(TRE, "1.1.0", "1.0.0"));
+                .expectEvents(new TreActivatedEvent(TRE, "1.1.0", "1.0.0", ORG, US_EAST));
     }
 
     @Test
     void activatingFromAmendingWithoutAPendingVersionKeepsTheActiveOne() {
         fixture.given(amending())
                 .when(activate())
-                .expectEvents(new TreActivatedEvent(TRE, null, null));
+                .expectEvents(new TreActivatedEvent(TRE, null, null, ORG, US_EAST));
     }
 
     @Test
     void theActivatedPendingVersionIsNoLongerPending() {
         fixture.given(plus(amending(), inventorySet("1.1.0", false), activated("1.1.0", "1.0.0"), deactivated()))
                 .when(activate())
-                .expectEvents(new TreActivatedEvent(TRE, null, null));
+                .expectEvents(new TreActivatedEvent(TRE, null, null, ORG, US_EAST));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
+import org.tre.messages.project.ProjectCommands.CreateTreWorkingProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
 import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
 import org.tre.messages.project.ProjectCommands.GrantProjectAccessCommand;
@@ -98,6 +99,21 @@ public class Project {
                 org.id(), chosenRegion, initial, command.tre(), command.createdBy()));
         apply(new ProjectAccessGrantedEvent(command.projectId(), command.createdBy(), ProjectLevel.ADMINISTER,
                 ProjectGrants.DIRECT, command.createdBy()));
+    }
+
+    /**
+     * A TRE's working project: made by the service on activation, so no person's billing rights are
+     * asked; the robot administers it through a grant sourced from the TRE.
+     */
+    @CommandHandler
+    public Project(CreateTreWorkingProjectCommand command, OrgDirectory orgs) {
+        OrgFacts org = orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()));
+        requirePermittedRegion(org, command.region());
+        apply(new ProjectCreatedEvent(command.projectId(), "TRE working project of " + command.treId(),
+                "Internal TRE operations: dispensal processing and temporary artifacts", "", List.of(), Map.of(),
+                org.id(), command.region(), ProjectFlags.defaults(), null, command.robotUser()));
+        apply(new ProjectAccessGrantedEvent(command.projectId(), command.robotUser(), ProjectLevel.ADMINISTER,
+                command.treId(), command.treId()));
     }
 
     /** Names and summaries need CONTRIBUTE, as on DNAnexus; flags and billing need ADMINISTER. */

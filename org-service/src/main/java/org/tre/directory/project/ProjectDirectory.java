@@ -26,6 +26,8 @@ import org.tre.messages.project.ProjectEvents.ProjectUpdatedEvent;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
+import org.tre.messages.project.ProjectQueries.FindGrantsBySourceQuery;
+import org.tre.messages.project.ProjectQueries.SourcedGrant;
 import org.tre.messages.project.ProjectQueries.CountProjectsBilledToQuery;
 import org.tre.messages.project.ProjectQueries.FindProjectLevelQuery;
 import org.tre.messages.project.ProjectQueries.FindProjectQuery;
@@ -229,6 +231,20 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
             return ProjectLevel.NONE;
         }
         return ProjectAccess.effective(grants(projectId), userId, orgs::membershipsOf);
+    }
+
+    @QueryHandler
+    public List<SourcedGrant> handle(FindGrantsBySourceQuery query) {
+        return grantsFrom(query.source());
+    }
+
+    /** The grants one source gave on live projects: what a TRE reconciles against. */
+    public List<SourcedGrant> grantsFrom(String source) {
+        return jdbc.query("SELECT g.project_id, g.principal, g.level FROM directory_project_grant g"
+                        + " JOIN directory_project p ON p.id = g.project_id"
+                        + " WHERE g.source = ? AND p.destroyed = FALSE ORDER BY g.project_id, g.principal",
+                (rs, n) -> new SourcedGrant(rs.getString("project_id"), rs.getString("principal"),
+                        ProjectLevel.valueOf(rs.getString("level"))), source);
     }
 
     /** principal → source → level. */

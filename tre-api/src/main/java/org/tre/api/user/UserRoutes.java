@@ -29,6 +29,7 @@ public class UserRoutes implements DxRoutes.Provider {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_NAME = 256;
+    private static final Pattern ROBOT_USERNAME = Pattern.compile("tre_.*_robot");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -54,6 +55,9 @@ public class UserRoutes implements DxRoutes.Provider {
         if (!EntityIds.isValidHandle(username)) {
             throw DxException.invalidInput("'username' must start with a letter, hold only letters, digits, '.' and"
                     + " '_', and be 3 to 33 characters long");
+        }
+        if (ROBOT_USERNAME.matcher(username.toLowerCase(Locale.ROOT)).matches()) {
+            throw DxException.invalidInput("'username' tre_<handle>_robot is reserved for the robot users of TREs");
         }
         String email = in.requiredString("email");
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {

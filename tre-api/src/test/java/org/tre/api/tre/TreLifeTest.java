@@ -1,10 +1,9 @@
 package org.tre.api.tre;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tre.api.support.Dx;
-import org.tre.api.support.ServiceTest;
+import org.tre.api.support.TrePlatformTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,53 +15,7 @@ import static org.tre.api.support.DxAssertions.assertError;
  * A TRE through its whole life, as its admin would drive it over HTTP, with describe checked at
  * every step as admin, reviewer, authorized user, member of an authorized org, and outsider.
  */
-class TreLifeTest extends ServiceTest {
-
-    private static final String REGION = "aws:us-east-1";
-    private static final String GROUPS = "[{\"name\": \"Genotypes\", \"description\": \"Array genotypes\","
-            + " \"mandatory\": true, \"files\": 22, \"fields\": [\"22418\"], \"detailsURL\": \"https://example.org/g\"}]";
-
-    private String admin;
-    private String reviewer;
-    private String authorized;
-    private String orgMember;
-    private String outsider;
-    private String org;
-    private String dataProject;
-    private String showcaseProject;
-    private String file;
-    private String dataset;
-    private String showcase;
-    private String groupsFile;
-    private String database;
-
-    @BeforeEach
-    void platform() {
-        String adminId = newUser(unique("tadmin"));
-        admin = tokenFor(adminId);
-        reviewer = tokenFor(newUser(unique("trev")));
-        authorized = tokenFor(newUser(unique("tauth")));
-        String memberId = newUser(unique("tmem"));
-        orgMember = tokenFor(memberId);
-        outsider = tokenFor(newUser(unique("tout")));
-
-        String handle = unique("hosting");
-        org = "org-" + handle.toLowerCase();
-        dx().post("/org/new", admin, Dx.obj("handle", handle, "name", "Hosting")).expectOk();
-        dx().post("/" + org + "/setLicenses", ADMIN_TOKEN, Dx.obj("billable", true, "permittedRegions", List.of(REGION),
-                "licenses", Dx.obj("treManagement", true))).expectOk();
-        dx().post("/" + org + "/setMemberAccess", ADMIN_TOKEN, Dx.obj(adminId, Dx.obj("treManagement", true)))
-                .expectOk();
-
-        dataProject = create("/project/new", Dx.obj("name", "data", "billTo", org, "region", REGION));
-        showcaseProject = create("/project/new", Dx.obj("name", "showcase", "billTo", org, "region", REGION));
-        file = create("/file/new", Dx.obj("project", dataProject, "name", "inventory.tsv", "content", "id\tvalue\n"));
-        dataset = create("/record/new", Dx.obj("project", dataProject, "name", "dataset"));
-        showcase = create("/record/new", Dx.obj("project", showcaseProject, "name", "showcase"));
-        groupsFile = create("/file/new", Dx.obj("project", dataProject, "name", "groups.json", "content", GROUPS));
-        database = unique("pidmap");
-        create("/database/new", Dx.obj("project", dataProject, "name", "pidmap", "uniqueDatabaseName", database));
-    }
+class TreLifeTest extends TrePlatformTest {
 
     @Test
     void anAdminWalksATreThroughItsWholeLife() {
@@ -157,16 +110,6 @@ class TreLifeTest extends ServiceTest {
         return orgId;
     }
 
-    private Object inventory(String version) {
-        return Dx.obj("file", Dx.obj("project", dataProject, "id", file),
-                "dataset", Dx.obj("project", dataProject, "id", dataset),
-                "showcase", Dx.obj("project", showcaseProject, "id", showcase),
-                "dataTypeGroups", Dx.obj("project", dataProject, "id", groupsFile),
-                "assays", List.of(Dx.obj("entity", "genotype", "project", dataProject, "workingProject", dataProject,
-                        "dataset", dataset, "assayPidMapDatabase", database)),
-                "version", version);
-    }
-
     private static List<String> states(JsonNode details) {
         List<String> states = new ArrayList<>();
         details.forEach(d -> states.add(d.get("version").asText() + ":" + d.get("state").asText()));
@@ -179,14 +122,6 @@ class TreLifeTest extends ServiceTest {
 
     private void ok(String tre, String verb, Object input) {
         assertThat(dx().post("/" + tre + "/" + verb, admin, input).expectOk().body().get("id").asText()).isEqualTo(tre);
-    }
-
-    private String create(String route, Object input) {
-        return dx().post(route, admin, input).expectOk().body().get("id").asText();
-    }
-
-    private String whoami(String token) {
-        return dx().post("/system/whoami", token, "{}").expectOk().body().get("id").asText();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -179,7 +179,7 @@ public final class TreWorld {
     }
 
     public static TreActivatedEvent activated(String activatedVersion, String deactivatedVersion) {
-        return new TreActivatedEvent(TRE, activatedVersion, deactivatedVersion);
+        return new TreActivatedEvent(TRE, activatedVersion, deactivatedVersion, ORG, US_EAST);
     }
 
     public static TreDeactivatedEvent deactivated() {

@@ -115,4 +115,16 @@ public final class ProjectCommands {
                                                     String requestedBy,
                                                     boolean elevateRequester) {
     }
+
+    /**
+     * The working project activation provisions for a TRE: billed to the TRE's org in its region, with
+     * no person as creator. It is not a TRE project (it never blocks the TRE's deletion); the robot's
+     * ADMINISTER comes as a grant whose source is the TRE.
+     */
+    public record CreateTreWorkingProjectCommand(@TargetAggregateIdentifier String projectId,
+                                                 String treId,
+                                                 String billTo,
+                                                 String region,
+                                                 String robotUser) {
+    }
 }

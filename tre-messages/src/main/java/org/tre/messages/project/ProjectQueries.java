@@ -46,4 +46,11 @@ public final class ProjectQueries {
             return Boolean.TRUE.equals(flags.get(name));
         }
     }
+
+    /** Answered with every live grant whose source is the given one (a TRE's id), as {@link SourcedGrant}s. */
+    public record FindGrantsBySourceQuery(String source) {
+    }
+
+    public record SourcedGrant(String projectId, String principal, ProjectLevel level) {
+    }
 }

@@ -92,6 +92,16 @@ public final class TreCommands {
     public record DeactivateTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
     }
 
+    /** Sent by the provisioning saga once the robot, working project and queue exist. */
+    public record RecordTreProvisioningCommand(@TargetAggregateIdentifier String treId, String robotUser,
+                                               String workingProject, String dispensalQueue) {
+    }
+
+    /** Sent by a saga or reconciler whose step failed for good, so the failure is never lost silently. */
+    public record RecordTreSideEffectFailureCommand(@TargetAggregateIdentifier String treId, String effect,
+                                                    String reason) {
+    }
+
     public record DeleteTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
     }
 }

@@ -63,7 +63,16 @@ public final class TreEvents {
      * {@code activatedVersion}: the inventory now active (null when activating from amending kept the
      * active one); {@code deactivatedVersion}: the one it replaced, if any.
      */
-    public record TreActivatedEvent(String treId, String activatedVersion, String deactivatedVersion) {
+    public record TreActivatedEvent(String treId, String activatedVersion, String deactivatedVersion, String billTo,
+                                    String region) {
+    }
+
+    /** The robot, working project and dispensal queue activation provisioned (DECISIONS.md §8). */
+    public record TreProvisionedEvent(String treId, String robotUser, String workingProject, String dispensalQueue) {
+    }
+
+    /** A side effect that could not be carried out after its retries; admins see it in describe. */
+    public record TreSideEffectFailedEvent(String treId, String effect, String reason) {
     }
 
     public record TreDeactivatedEvent(String treId) {

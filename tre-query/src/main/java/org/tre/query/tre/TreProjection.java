@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tre.messages.tre.Inventory;
@@ -26,6 +27,10 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
+import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
+import org.tre.messages.tre.TreQueries.FindTreAccessQuery;
+import org.tre.messages.tre.TreQueries.TreAccess;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
 
@@ -202,6 +207,57 @@ public class TreProjection {
                 }
             }
         });
+    }
+
+    @EventHandler
+    void on(TreProvisionedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> {
+            view.robotUser = event.robotUser();
+            view.workingProject = event.workingProject();
+            view.dispensalQueue = event.dispensalQueue();
+        });
+    }
+
+    @EventHandler
+    void on(TreSideEffectFailedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> {
+            TreView.SideEffectFailure failure = new TreView.SideEffectFailure();
+            failure.effect = event.effect();
+            failure.reason = event.reason();
+            failure.at = at.toEpochMilli();
+            view.sideEffectFailures.add(failure);
+        });
+    }
+
+    @QueryHandler
+    public Optional<TreAccess> handle(FindTreAccessQuery query) {
+        return find(query.treId()).map(TreProjection::access);
+    }
+
+    static TreAccess access(TreView view) {
+        TreView.InventoryDetail active = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
+                .findFirst().orElse(null);
+        Set<String> inventoryProjects = new LinkedHashSet<>();
+        String showcaseProject = null;
+        if (active != null) {
+            for (Map<String, Object> ref : java.util.Arrays.asList(active.file, active.dataset, active.showcase,
+                    active.dataTypeGroups)) {
+                if (ref != null && ref.get("project") != null) {
+                    inventoryProjects.add(ref.get("project").toString());
+                }
+            }
+            for (Map<String, Object> assay : active.assays) {
+                inventoryProjects.add(assay.get("project").toString());
+                inventoryProjects.add(assay.get("workingProject").toString());
+            }
+            showcaseProject = active.showcase == null || active.showcase.get("project") == null ? null
+                    : active.showcase.get("project").toString();
+        }
+        Set<String> reviewers = new LinkedHashSet<>();
+        view.applicationReviewSteps.values().forEach(step -> reviewers.addAll(step.reviewers));
+        return new TreAccess(view.id, TreState.valueOf(view.state), List.copyOf(view.treAdmins),
+                List.copyOf(reviewers), List.copyOf(view.authorizedUsers), inventoryProjects, showcaseProject,
+                view.robotUser, view.workingProject, view.supportOrg, view.allowSupportAccess);
     }
 
     @EventHandler

@@ -30,6 +30,16 @@ public class TreView {
     public Map<String, ReviewStep> applicationReviewSteps = new LinkedHashMap<>();
     public long created;
     public long modified;
+    public String robotUser;
+    public String workingProject;
+    public String dispensalQueue;
+    public List<SideEffectFailure> sideEffectFailures = new ArrayList<>();
+
+    public static class SideEffectFailure {
+        public String effect;
+        public String reason;
+        public long at;
+    }
 
     public static class InventoryDetail {
         public String version;

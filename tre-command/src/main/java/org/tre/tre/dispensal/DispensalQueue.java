@@ -1,0 +1,34 @@
+package org.tre.tre.dispensal;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.messages.tre.DispensalQueueMessages.CreateDispensalQueueCommand;
+import org.tre.messages.tre.DispensalQueueMessages.DispensalQueueCreatedEvent;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A TRE's dispensal queue. It holds nothing yet: dispensals arrive with data access requests. It
+ * exists from activation on so that their id, and the audit trail, are fixed from the start.
+ */
+@Aggregate
+public class DispensalQueue {
+
+    @AggregateIdentifier
+    private String queueId;
+
+    protected DispensalQueue() {
+    }
+
+    @CommandHandler
+    public DispensalQueue(CreateDispensalQueueCommand command) {
+        apply(new DispensalQueueCreatedEvent(command.queueId(), command.treId()));
+    }
+
+    @EventSourcingHandler
+    void on(DispensalQueueCreatedEvent event) {
+        queueId = event.queueId();
+    }
+}
