@@ -15,7 +15,9 @@ import org.tre.messages.tre.TreCommands.AddAuthorizedUsersCommand;
 import org.tre.messages.tre.TreCommands.AddTreAdminsCommand;
 import org.tre.messages.tre.TreCommands.CreateTreCommand;
 import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
+import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
+import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewStepCommand;
@@ -41,6 +43,10 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
+import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
@@ -88,6 +94,9 @@ public class Tre {
     private final Map<String, Boolean> policies = new LinkedHashMap<>(Policies.none());
     private boolean policiesSet;
     private TreProvisionedEvent provisioned;
+    private String policySyncId;
+    private long policySyncs;
+    private long policySyncTotal;
 
     protected Tre() {
     }
@@ -182,6 +191,65 @@ public class Tre {
         Map<String, Boolean> after = new LinkedHashMap<>(policies);
         after.putAll(command.policies());
         apply(new TrePoliciesSetEvent(treId, changed, after));
+        long projects = changed.isEmpty() ? 0 : directory.treProjectCount(treId);
+        if (projects > 0) {
+            apply(new TrePolicySyncStartedEvent(treId, treId + "-sync-" + (policySyncs + 1), after, projects));
+        }
+    }
+
+    /**
+     * A TRE project is allowed to its admins and authorized users (directly, through an org, or
+     * PUBLIC) while the TRE is active and no policy synchronization runs; it is billed to the TRE's
+     * org in its region and carries every non-null policy as its flag (DECISIONS.md §12).
+     */
+    @CommandHandler
+    public void handle(CreateTreProjectCommand command) {
+        if (state == TreState.deleted) {
+            throw DxException.notFound("The TRE " + treId + " was not found");
+        }
+        boolean allowed = admins.contains(command.requestedBy())
+                || authorizedUsers.stream().anyMatch(command.principals()::contains);
+        if (!allowed) {
+            throw DxException.permissionDenied("Only the admins and authorized users of " + treId
+                    + " may create its projects");
+        }
+        if (state != TreState.active) {
+            throw DxException.invalidState("TRE projects can only be created while the TRE is active; it is " + state);
+        }
+        if (policySyncId != null) {
+            throw DxException.invalidState("Policy synchronization in progress: try again when it has finished");
+        }
+        if (command.billTo() != null && !command.billTo().equals(billTo)) {
+            throw DxException.invalidInput("A project of " + treId + " is billed to " + billTo + ", not "
+                    + command.billTo());
+        }
+        if (command.region() != null && !command.region().equals(region)) {
+            throw DxException.invalidInput("A project of " + treId + " is in " + region + ", not " + command.region());
+        }
+        Map<String, Boolean> enforced = new LinkedHashMap<>();
+        policies.forEach((key, value) -> {
+            if (value != null) {
+                enforced.put(key, value);
+            }
+        });
+        apply(new TreProjectAuthorizedEvent(treId, command.projectId(), command.name(), command.summary(),
+                command.description(), command.tags(), command.properties(), billTo, region, enforced,
+                command.requestedBy()));
+    }
+
+    /** Progress of a synchronization that a newer policy change superseded is ignored. */
+    @CommandHandler
+    public boolean handle(RecordPolicySyncProgressCommand command) {
+        if (!command.syncId().equals(policySyncId)) {
+            return false;
+        }
+        if (command.finished()) {
+            apply(new TrePolicySyncFinishedEvent(treId, command.syncId()));
+        } else {
+            apply(new TrePolicySyncProgressedEvent(treId, command.syncId(), command.cursor(),
+                    Math.max(0, policySyncTotal - command.done())));
+        }
+        return true;
     }
 
     @CommandHandler
@@ -529,6 +597,18 @@ public class Tre {
     @EventSourcingHandler
     void on(TreDeactivatedEvent event) {
         state = TreState.amending;
+    }
+
+    @EventSourcingHandler
+    void on(TrePolicySyncStartedEvent event) {
+        policySyncId = event.syncId();
+        policySyncs++;
+        policySyncTotal = event.projects();
+    }
+
+    @EventSourcingHandler
+    void on(TrePolicySyncFinishedEvent event) {
+        policySyncId = null;
     }
 
     @EventSourcingHandler

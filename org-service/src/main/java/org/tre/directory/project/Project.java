@@ -15,6 +15,7 @@ import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.CreateTreWorkingProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
 import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
+import org.tre.messages.project.ProjectCommands.EnforceTreProjectFlagsCommand;
 import org.tre.messages.project.ProjectCommands.GrantProjectAccessCommand;
 import org.tre.messages.project.ProjectCommands.InviteToProjectCommand;
 import org.tre.messages.project.ProjectCommands.LeaveProjectCommand;
@@ -32,6 +33,7 @@ import org.tre.messages.project.ProjectEvents.ProjectDestroyedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectSpendingLimitsSetEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferOfferedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferredEvent;
+import org.tre.messages.project.ProjectEvents.ProjectTreFlagsEnforcedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectUpdatedEvent;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
@@ -70,6 +72,8 @@ public class Project {
     private String tre;
     private String createdBy;
     private Map<String, Boolean> flags = new LinkedHashMap<>();
+    /** The flags the project's TRE enforces: its project admins cannot change them. */
+    private Set<String> enforced = Set.of();
     /** principal → source → level. */
     private final Map<String, Map<String, ProjectLevel>> grants = new HashMap<>();
     private String pendingTransfer;
@@ -99,6 +103,28 @@ public class Project {
                 org.id(), chosenRegion, initial, command.tre(), command.createdBy()));
         apply(new ProjectAccessGrantedEvent(command.projectId(), command.createdBy(), ProjectLevel.ADMINISTER,
                 ProjectGrants.DIRECT, command.createdBy()));
+        if (command.tre() != null && !requested.isEmpty()) {
+            apply(new ProjectTreFlagsEnforcedEvent(command.projectId(), initial, Set.copyOf(requested.keySet())));
+        }
+    }
+
+    /** The TRE's policies, as they now are, reach this project; applying the same policies twice changes nothing. */
+    @CommandHandler
+    public void handle(EnforceTreProjectFlagsCommand command) {
+        if (destroyed) {
+            return;
+        }
+        Map<String, Boolean> newFlags = new LinkedHashMap<>(flags);
+        Set<String> newEnforced = new java.util.TreeSet<>();
+        command.policies().forEach((key, value) -> {
+            if (value != null) {
+                newFlags.put(key, value);
+                newEnforced.add(key);
+            }
+        });
+        if (!newFlags.equals(flags) || !newEnforced.equals(enforced)) {
+            apply(new ProjectTreFlagsEnforcedEvent(projectId, newFlags, Set.copyOf(newEnforced)));
+        }
     }
 
     /**
@@ -125,6 +151,12 @@ public class Project {
         ProjectLevel needed = requested.isEmpty() && command.billTo() == null
                 ? ProjectLevel.CONTRIBUTE : ProjectLevel.ADMINISTER;
         requireLevel(command.updatedBy(), needed, orgs, "update this project");
+        for (String flag : requested.keySet()) {
+            if (enforced.contains(flag)) {
+                throw DxException.permissionDenied("The flag " + flag + " is enforced by the TRE " + tre
+                        + " and cannot be changed by a project admin");
+            }
+        }
         if (billToChange) {
             notForTreProjects("changing the billTo of a TRE project is not allowed");
             requireMayChangeBilling(command.updatedBy(), orgs);
@@ -507,6 +539,12 @@ public class Project {
         tre = event.tre();
         createdBy = event.createdBy();
         flags = new LinkedHashMap<>(event.flags());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectTreFlagsEnforcedEvent event) {
+        flags = new LinkedHashMap<>(event.flags());
+        enforced = event.enforced();
     }
 
     @EventSourcingHandler

@@ -22,11 +22,13 @@ import org.tre.messages.project.ProjectEvents.ProjectDestroyedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectSpendingLimitsSetEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferOfferedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferredEvent;
+import org.tre.messages.project.ProjectEvents.ProjectTreFlagsEnforcedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectUpdatedEvent;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.FindGrantsBySourceQuery;
+import org.tre.messages.project.ProjectQueries.FindTreProjectsQuery;
 import org.tre.messages.project.ProjectQueries.SourcedGrant;
 import org.tre.messages.project.ProjectQueries.CountProjectsBilledToQuery;
 import org.tre.messages.project.ProjectQueries.FindProjectLevelQuery;
@@ -115,6 +117,19 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
         jdbc.update("UPDATE directory_project SET name = ?, summary = ?, description = ?, flags = ? WHERE id = ?",
                 event.name(), event.summary(), event.description(), write(event.flags()), event.projectId());
         touch(event.projectId(), at, sequence);
+    }
+
+    @EventHandler
+    void on(ProjectTreFlagsEnforcedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE directory_project SET flags = ? WHERE id = ?", write(event.flags()), event.projectId());
+        touch(event.projectId(), at, sequence);
+    }
+
+    @QueryHandler
+    public List<String> handle(FindTreProjectsQuery query) {
+        return jdbc.queryForList("SELECT id FROM directory_project WHERE tre = ? AND destroyed = FALSE AND id > ?"
+                + " ORDER BY id LIMIT ?", String.class, query.treId(), query.after() == null ? "" : query.after(),
+                query.limit());
     }
 
     @EventHandler

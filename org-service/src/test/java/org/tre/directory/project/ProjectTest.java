@@ -8,6 +8,7 @@ import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.Licenses;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
+import org.tre.messages.project.ProjectCommands.EnforceTreProjectFlagsCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
 import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
 import org.tre.messages.project.ProjectCommands.GrantProjectAccessCommand;
@@ -23,6 +24,7 @@ import org.tre.messages.project.ProjectEvents.ProjectAccessGrantedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectAccessRevokedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectBillToChangedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectCreatedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectTreFlagsEnforcedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectDestroyedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectSpendingLimitsSetEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferOfferedEvent;
@@ -103,6 +105,63 @@ class ProjectTest {
 
     private static UpdateProjectCommand moveBilling(String billTo, String by) {
         return new UpdateProjectCommand(P, null, null, null, null, null, billTo, by);
+    }
+
+    // ---- TRE-enforced flags ----
+
+    private static Map<String, Boolean> flagsWith(Map<String, Boolean> changes) {
+        Map<String, Boolean> all = ProjectFlags.defaults();
+        all.putAll(changes);
+        return all;
+    }
+
+    @Test
+    void aTreProjectEnforcesTheTresNonNullPolicies() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProjectCommand(P, "Cohort", "sum", null, List.of("t"), Map.of("k", "v"), ACME, US,
+                        Map.of("restricted", true), TRE_SOURCE, BOB))
+                .expectEvents(new ProjectCreatedEvent(P, "Cohort", "sum", null, List.of("t"), Map.of("k", "v"), ACME, US,
+                                flagsWith(Map.of("restricted", true)), TRE_SOURCE, BOB),
+                        new ProjectAccessGrantedEvent(P, BOB, ProjectLevel.ADMINISTER, ProjectGrants.DIRECT, BOB),
+                        new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                                java.util.Set.of("restricted")));
+    }
+
+    @Test
+    void aProjectAdminCannotChangeAFlagTheTreEnforces() {
+        fixture.given(created(ACME, US, Map.of("restricted", true), TRE_SOURCE), grant(ALICE, ProjectLevel.ADMINISTER),
+                        new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                                java.util.Set.of("restricted")))
+                .when(setFlags(Map.of("restricted", false), ALICE))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void aPolicyChangeReachesTheProjectOnce() {
+        Map<String, Boolean> policies = new java.util.LinkedHashMap<>();
+        policies.put("restricted", true);
+        policies.put("downloadRestricted", null);
+        fixture.given(created(ACME, US, Map.of(), TRE_SOURCE), grant(ALICE, ProjectLevel.ADMINISTER))
+                .when(new EnforceTreProjectFlagsCommand(P, policies))
+                .expectEvents(new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                        java.util.Set.of("restricted")));
+        fixture.given(created(ACME, US, Map.of(), TRE_SOURCE), grant(ALICE, ProjectLevel.ADMINISTER),
+                        new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                                java.util.Set.of("restricted")))
+                .when(new EnforceTreProjectFlagsCommand(P, policies))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPolicyTurnedNullFreesTheFlagForProjectAdmins() {
+        Map<String, Boolean> policies = new java.util.LinkedHashMap<>();
+        policies.put("restricted", null);
+        fixture.given(created(ACME, US, Map.of("restricted", true), TRE_SOURCE), grant(ALICE, ProjectLevel.ADMINISTER),
+                        new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                                java.util.Set.of("restricted")))
+                .when(new EnforceTreProjectFlagsCommand(P, policies))
+                .expectEvents(new ProjectTreFlagsEnforcedEvent(P, flagsWith(Map.of("restricted", true)),
+                        java.util.Set.of()));
     }
 
     // ---- creation ----

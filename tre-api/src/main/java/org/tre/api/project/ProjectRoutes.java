@@ -15,7 +15,9 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
+import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
+import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
@@ -30,6 +32,9 @@ import org.tre.messages.project.ProjectLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -45,10 +50,12 @@ public class ProjectRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
     private final DataObjects dataObjects;
+    private final OrgDirectory orgs;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         DataObjects dataObjects) {
+                         DataObjects dataObjects, OrgDirectory orgs) {
+        this.orgs = orgs;
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
@@ -83,8 +90,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
         Map<String, String> properties = ProjectInputs.properties(in);
         Map<String, Boolean> flags = ProjectInputs.flags(in);
         String region = in.optionalString("region").orElse(null);
-        if (in.optionalString("tre").isPresent()) {
-            throw DxException.invalidInput("TRE projects are not available yet");
+        Optional<String> tre = in.optionalString("tre");
+        if (tre.isPresent()) {
+            return newTreProject(request, tre.get(), name, summary, description, tags, properties, flags, region);
         }
         String billTo = in.optionalString("billTo").orElseThrow(() -> DxException.invalidInput(
                 "Missing required input 'billTo': a project outside a TRE needs an org to bill"));
@@ -96,6 +104,33 @@ public class ProjectRoutes implements DxRoutes.Provider {
             String projectId = EntityIds.generate("project");
             commands.sendAndWait(new CreateProjectCommand(projectId, name, summary, description, tags, properties,
                     billTo, region, flags, null, request.caller().userId()));
+            return json.createObjectNode().put("id", projectId);
+        });
+    }
+
+    /**
+     * A project of a TRE: the TRE decides (Tre aggregate), and its decision creates the project in the
+     * same transaction. The TRE's policies are the project's flags, so none may be given here.
+     */
+    private ObjectNode newTreProject(DxRequest request, String treId, String name, String summary, String description,
+                                     List<String> tags, Map<String, String> properties, Map<String, Boolean> flags,
+                                     String region) {
+        if (!treId.startsWith("tre-")) {
+            throw DxException.invalidInput("'tre' must be a TRE id");
+        }
+        if (!flags.isEmpty()) {
+            throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
+        }
+        String billTo = request.input().optionalString("billTo").orElse(null);
+        Scopes.requireFullScope(request.caller());
+        Set<String> principals = new LinkedHashSet<>();
+        principals.add(request.caller().userId());
+        orgs.membershipsOf(request.caller().userId()).forEach(m -> principals.add(m.orgId()));
+        principals.add("PUBLIC");
+        return nonces.once(request, "project/new", () -> {
+            String projectId = EntityIds.generate("project");
+            commands.sendAndWait(new CreateTreProjectCommand(treId, projectId, name, summary, description, tags,
+                    properties, billTo, region, request.caller().userId(), principals));
             return json.createObjectNode().put("id", projectId);
         });
     }

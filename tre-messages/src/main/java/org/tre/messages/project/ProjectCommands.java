@@ -127,4 +127,12 @@ public final class ProjectCommands {
                                                  String region,
                                                  String robotUser) {
     }
+
+    /**
+     * A TRE's policies reach one of its projects: every non-null policy becomes the project's flag and
+     * is enforced (project admins cannot change it); a null policy frees its flag again.
+     */
+    public record EnforceTreProjectFlagsCommand(@TargetAggregateIdentifier String projectId,
+                                                Map<String, Boolean> policies) {
+    }
 }

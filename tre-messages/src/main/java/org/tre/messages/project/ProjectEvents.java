@@ -2,6 +2,7 @@ package org.tre.messages.project;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Events of the Project aggregate, in the past tense. */
 public final class ProjectEvents {
@@ -63,5 +64,10 @@ public final class ProjectEvents {
     }
 
     public record ProjectDestroyedEvent(String projectId, String destroyedBy) {
+    }
+
+    /** {@code flags}: the project's flags after the change; {@code enforced}: the flags its TRE enforces. */
+    public record ProjectTreFlagsEnforcedEvent(String projectId, Map<String, Boolean> flags,
+                                               Set<String> enforced) {
     }
 }

@@ -53,4 +53,8 @@ public final class ProjectQueries {
 
     public record SourcedGrant(String projectId, String principal, ProjectLevel level) {
     }
+
+    /** Answered with up to {@code limit} ids of the TRE's live projects after {@code after} (null: from the start), ascending. */
+    public record FindTreProjectsQuery(String treId, String after, int limit) {
+    }
 }

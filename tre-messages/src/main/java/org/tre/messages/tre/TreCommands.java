@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Commands of the Tre aggregate, one per route of tre-api.md. Each names who asks. */
 public final class TreCommands {
@@ -100,6 +101,28 @@ public final class TreCommands {
     /** Sent by a saga or reconciler whose step failed for good, so the failure is never lost silently. */
     public record RecordTreSideEffectFailureCommand(@TargetAggregateIdentifier String treId, String effect,
                                                     String reason) {
+    }
+
+    /**
+     * {@code /project/new {"tre": …}}: the TRE decides whether the caller may have a project in it.
+     * {@code principals}: the caller, the orgs they belong to, and PUBLIC.
+     */
+    public record CreateTreProjectCommand(@TargetAggregateIdentifier String treId,
+                                          String projectId,
+                                          String name,
+                                          String summary,
+                                          String description,
+                                          List<String> tags,
+                                          Map<String, String> properties,
+                                          String billTo,
+                                          String region,
+                                          String requestedBy,
+                                          Set<String> principals) {
+    }
+
+    /** From the policy synchronization saga: the projects up to {@code cursor} carry the policies. */
+    public record RecordPolicySyncProgressCommand(@TargetAggregateIdentifier String treId, String syncId,
+                                                  String cursor, long done, boolean finished) {
     }
 
     public record DeleteTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {

@@ -78,6 +78,27 @@ public final class TreEvents {
     public record TreDeactivatedEvent(String treId) {
     }
 
+    /** The TRE allowed a project: {@code flags} are its non-null policies, which the project enforces. */
+    public record TreProjectAuthorizedEvent(String treId, String projectId, String name, String summary,
+                                            String description, List<String> tags, Map<String, String> properties,
+                                            String billTo, String region, Map<String, Boolean> flags,
+                                            String requestedBy) {
+    }
+
+    /**
+     * A policy change must reach every existing TRE project; until it has, no TRE project is created.
+     * {@code policies}: all ten, as they now are.
+     */
+    public record TrePolicySyncStartedEvent(String treId, String syncId, Map<String, Boolean> policies,
+                                            long projects) {
+    }
+
+    public record TrePolicySyncProgressedEvent(String treId, String syncId, String cursor, long pending) {
+    }
+
+    public record TrePolicySyncFinishedEvent(String treId, String syncId) {
+    }
+
     public record TreDeletedEvent(String treId, List<String> admins) {
     }
 }

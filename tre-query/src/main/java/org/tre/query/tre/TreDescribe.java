@@ -21,7 +21,7 @@ public final class TreDescribe {
             "region", "billTo", "state", "public", "policies", "inventory", "showcaseInventory");
     public static final List<String> ADMIN_FIELDS = List.of("inventoryDetails", "treAdmins", "authorizedUsers",
             "customizedRateCard", "customizedURL", "supportOrg", "allowSupportAccess", "applicationReviewSteps",
-            "created", "modified", "robotUser", "workingProject", "dispensalQueue", "sideEffectFailures");
+            "created", "modified", "robotUser", "workingProject", "dispensalQueue", "sideEffectFailures", "policySync");
 
     private TreDescribe() {
     }
@@ -99,6 +99,7 @@ public final class TreDescribe {
         all.put("applicationReviewSteps", view.applicationReviewSteps);
         all.put("created", view.created);
         all.put("modified", view.modified);
+        all.put("policySync", view.policySync);
         // Provisioned resources appear once they exist (DECISIONS.md §8); failures once there are any.
         if (view.robotUser != null) {
             all.put("robotUser", view.robotUser);

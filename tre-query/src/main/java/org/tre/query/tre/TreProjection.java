@@ -27,6 +27,9 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.messages.tre.TreQueries.FindTreAccessQuery;
@@ -206,6 +209,27 @@ public class TreProjection {
                     detail.activated = at.toEpochMilli();
                 }
             }
+        });
+    }
+
+    @EventHandler
+    void on(TrePolicySyncStartedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> {
+            view.policySync.state = "syncing";
+            view.policySync.pending = event.projects();
+        });
+    }
+
+    @EventHandler
+    void on(TrePolicySyncProgressedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> view.policySync.pending = event.pending());
+    }
+
+    @EventHandler
+    void on(TrePolicySyncFinishedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> {
+            view.policySync.state = "idle";
+            view.policySync.pending = 0;
         });
     }
 

@@ -34,6 +34,13 @@ public class TreView {
     public String workingProject;
     public String dispensalQueue;
     public List<SideEffectFailure> sideEffectFailures = new ArrayList<>();
+    public PolicySync policySync = new PolicySync();
+
+    /** DECISIONS.md §7: admins see the synchronization of a policy change to the TRE's projects. */
+    public static class PolicySync {
+        public String state = "idle";
+        public long pending;
+    }
 
     public static class SideEffectFailure {
         public String effect;

@@ -1,0 +1,31 @@
+package org.tre.tre.project;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
+import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
+
+/**
+ * Creates the project a TRE allowed, in the same transaction as the TRE's decision (a subscribing
+ * processor): the caller can use the project with the very next request, and a project that cannot
+ * be created takes the decision back with it.
+ */
+@Component
+@ProcessingGroup("tre-project-creation")
+public class TreProjectCreation {
+
+    private final CommandGateway commands;
+
+    public TreProjectCreation(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(TreProjectAuthorizedEvent event) {
+        commands.sendAndWait(new CreateProjectCommand(event.projectId(), event.name(), event.summary(),
+                event.description(), event.tags(), event.properties(), event.billTo(), event.region(), event.flags(),
+                event.treId(), event.requestedBy()));
+    }
+}

@@ -1,0 +1,162 @@
+package org.tre.tre;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tre.messages.error.ErrorType;
+import org.tre.messages.tre.Policies;
+import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
+import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
+import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
+import org.tre.messages.tre.TreEvents.AuthorizedUsersAddedEvent;
+import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
+import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
+import org.tre.tre.support.InMemoryTreDirectory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.tre.tre.support.TreMatchers.dxError;
+import static org.tre.tre.support.TreWorld.*;
+
+/** TRE projects (DECISIONS.md §12) and the synchronization of policy changes to them (§7). */
+class TreProjectsTest {
+
+    private static final String PROJECT = "project-new";
+
+    private FixtureConfiguration<Tre> fixture;
+    private InMemoryTreDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Tre.class);
+        directory = directory();
+        fixture.registerInjectableResource(directory);
+    }
+
+    private static List<Object> active(Object... more) {
+        List<Object> events = new ArrayList<>(readyDraft());
+        events.add(new AuthorizedUsersAddedEvent(TRE, List.of("org-partner"), List.of("org-partner")));
+        events.add(policiesSet(Policies.none(), Map.of("restricted", true)));
+        events.add(activated("1.0.0", null));
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    private static CreateTreProjectCommand create(String user, Set<String> principals) {
+        return new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), null, null, user,
+                principals);
+    }
+
+    private static TreProjectAuthorizedEvent authorized(String user) {
+        return new TreProjectAuthorizedEvent(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), ORG, US_EAST,
+                Map.of("restricted", true), user);
+    }
+
+    @Test
+    void anAuthorizedUserThroughAnOrgCreatesAProjectCarryingEveryNonNullPolicy() {
+        fixture.given(active())
+                .when(create(BOB, Set.of(BOB, "org-partner", "PUBLIC")))
+                .expectEvents(authorized(BOB));
+    }
+
+    @Test
+    void anAdminCreatesAProjectOfTheTre() {
+        fixture.given(active())
+                .when(create(ALICE, Set.of(ALICE, "PUBLIC")))
+                .expectEvents(authorized(ALICE));
+    }
+
+    @Test
+    void aReviewerWhoIsNotAuthorizedCannotCreateAProject() {
+        fixture.given(active())
+                .when(create(EVE, Set.of(EVE, "PUBLIC")))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void projectsAreCreatedOnlyWhileTheTreIsActive() {
+        fixture.given(active(deactivated()))
+                .when(create(ALICE, Set.of(ALICE)))
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBillToOrRegionOtherThanTheTresIsInvalidInput() {
+        fixture.given(active())
+                .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(),
+                        OTHER_ORG, null, ALICE, Set.of(ALICE)))
+                .expectException(dxError(ErrorType.InvalidInput));
+        fixture.given(active())
+                .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), ORG,
+                        AZURE, ALICE, Set.of(ALICE)))
+                .expectException(dxError(ErrorType.InvalidInput));
+    }
+
+    @Test
+    void aPolicyChangeOnATreWithProjectsStartsASynchronization() {
+        directory.treProjects(TRE, 3);
+        Map<String, Boolean> after = new LinkedHashMap<>(Policies.none());
+        after.put("restricted", true);
+        after.put("downloadRestricted", true);
+        fixture.given(active())
+                .when(new SetPoliciesCommand(TRE, Map.of("downloadRestricted", true), ALICE))
+                .expectEvents(new TrePoliciesSetEvent(TRE, Map.of("downloadRestricted", true), after),
+                        new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", after, 3));
+    }
+
+    @Test
+    void aPolicyCallThatChangesNothingStartsNoSynchronization() {
+        directory.treProjects(TRE, 3);
+        Map<String, Boolean> after = new LinkedHashMap<>(Policies.none());
+        after.put("restricted", true);
+        fixture.given(active())
+                .when(new SetPoliciesCommand(TRE, Map.of("restricted", true), ALICE))
+                .expectEvents(new TrePoliciesSetEvent(TRE, Map.of(), after));
+    }
+
+    @Test
+    void noProjectIsCreatedWhileASynchronizationRuns() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
+                .when(create(ALICE, Set.of(ALICE)))
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
+
+    @Test
+    void progressCountsDownThePendingProjects() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
+                .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-b", 2, false))
+                .expectResultMessagePayload(true)
+                .expectEvents(new TrePolicySyncProgressedEvent(TRE, TRE + "-sync-1", "project-b", 1));
+    }
+
+    @Test
+    void aFinishedSynchronizationOpensProjectCreationAgain() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
+                        new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1")))
+                .when(create(ALICE, Set.of(ALICE)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
+                .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-c", 3, true))
+                .expectEvents(new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1"));
+    }
+
+    @Test
+    void progressOfASupersededSynchronizationIsIgnored() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
+                        new TrePolicySyncStartedEvent(TRE, TRE + "-sync-2", Policies.none(), 3)))
+                .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-c", 3, true))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+}
