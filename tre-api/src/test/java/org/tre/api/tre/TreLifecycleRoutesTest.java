@@ -113,6 +113,11 @@ class TreLifecycleRoutesTest extends TreApiTest {
             assertError(call(tre, verb, admin.token(), validInput(verb, admin.id())), 404, "ResourceNotFound");
             assertError(call(tre, verb, ADMIN_TOKEN, validInput(verb, admin.id())), 404, "ResourceNotFound");
         }
+        // Ids no TRE can have: uppercase, empty handle, no handle rules at all.
+        String real = newTre();
+        for (String id : List.of(real.toUpperCase().replace("TRE-", "tre-"), "tre-", "tre-a b")) {
+            assertError(call(id.replace(" ", "%20"), "describe", admin.token(), Dx.obj()), 404, "ResourceNotFound");
+        }
     }
 
     @Test

@@ -90,6 +90,13 @@ class TreNewTest extends TreApiTest {
         assertError(newTre(admin.token(), with("billTo", admin.id())), 422, "InvalidInput");
         assertError(newTre(admin.token(), with("billTo", "acme")), 422, "InvalidInput");
         assertError(newTre(admin.token(), with("billTo", "org-" + unique("nosuch"))), 404, "ResourceNotFound");
+        // A destroyed org is no org (DECISIONS.md §12).
+        String destroyed = newOrg(admin.token());
+        setLicenses(destroyed, "billable", true, "permittedRegions", List.of(REGION),
+                "licenses", Dx.obj("treManagement", true));
+        treManagement(destroyed, admin.id());
+        dx().post("/" + destroyed + "/destroy", admin.token(), Dx.obj()).expectOk();
+        assertError(newTre(admin.token(), with("billTo", destroyed)), 404, "ResourceNotFound");
     }
 
     @Test
@@ -166,5 +173,7 @@ class TreNewTest extends TreApiTest {
         ObjectNode tooLong = newTreInput(unique("n").toLowerCase());
         tooLong.put("nonce", longText(129));
         assertError(newTre(admin.token(), tooLong), 422, "InvalidInput");
+        assertError(newTre(admin.token(), with("nonce", "")), 422, "InvalidInput");
+        assertError(newTre(admin.token(), with("nonce", 5)), 422, "InvalidInput");
     }
 }

@@ -68,6 +68,9 @@ class TreRolesRoutesTest extends TreApiTest {
         assertError(users(tre, "addAuthorizedUsers", List.of(noOrg)), 404, "ResourceNotFound");
         assertError(users(tre, "removeAuthorizedUsers", List.of(nobody)), 404, "ResourceNotFound");
         assertError(users(tre, "removeAuthorizedUsers", List.of(noOrg)), 404, "ResourceNotFound");
+        String destroyed = newOrg(admin.token());
+        dx().post("/" + destroyed + "/destroy", admin.token(), Dx.obj()).expectOk();
+        assertError(users(tre, "addAuthorizedUsers", List.of(destroyed)), 404, "ResourceNotFound");
         assertThat(admins(tre)).containsExactly(admin.id());
         assertThat(authorized(tre)).isEmpty();
     }
@@ -91,6 +94,11 @@ class TreRolesRoutesTest extends TreApiTest {
         // The new admin acts as one.
         ok(tre, "update", Dx.obj("name", "By the admin"));
         assertThat(call(tre, "update", manager.token(), Dx.obj("name", "By the new admin")).expectOk().body()
+                .get("id").asText()).isEqualTo(tre);
+        // Losing the flag later does not end TRE adminship (DECISIONS.md §14).
+        dx().post("/" + org + "/setMemberAccess", ADMIN_TOKEN, Dx.obj(manager.id(), Dx.obj("treManagement", false)))
+                .expectOk();
+        assertThat(call(tre, "update", manager.token(), Dx.obj("name", "Still admin")).expectOk().body()
                 .get("id").asText()).isEqualTo(tre);
     }
 

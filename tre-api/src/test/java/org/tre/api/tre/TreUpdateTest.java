@@ -69,6 +69,9 @@ class TreUpdateTest extends TreApiTest {
     void otherEntities() {
         String tre = newTre();
         assertError(update(tre, Dx.obj("supportOrg", "org-" + unique("nosuch"))), 404, "ResourceNotFound");
+        String destroyed = newOrg(admin.token());
+        dx().post("/" + destroyed + "/destroy", admin.token(), Dx.obj()).expectOk();
+        assertError(update(tre, Dx.obj("supportOrg", destroyed)), 404, "ResourceNotFound");
         assertError(update(tre, Dx.obj("billTo", "org-" + unique("nosuch"))), 404, "ResourceNotFound");
         assertError(update(tre, Dx.obj("region", "aws:ap-southeast-2")), 422, "InvalidInput");
         // A billTo where the admin is no ADMIN with the flag.
