@@ -178,6 +178,72 @@ class TreLifecycleRoutesTest extends TreApiTest {
         assertThat(describe(tre, admin.token()).get("state").asText()).isEqualTo("draft");
     }
 
+    /**
+     * PROTOCOL.md: clients retry 5xx, so no bad input may ever produce one. Every key of a valid input,
+     * and every key one level down, replaced by a value of each JSON type.
+     */
+    @Test
+    void noInputOfTheWrongTypeEverGivesA5xx() {
+        Person reviewer = person("rev");
+        String tre = readyTre(reviewer);
+        List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(null, 1, 1.5, "s", "", true,
+                List.of(), List.of(1), List.of(Dx.obj()), Dx.obj(), Dx.obj("x", 1)));
+        List<String> knownTypes = List.of("InvalidInput", "InvalidState", "InvalidType", "ResourceNotFound",
+                "PermissionDenied");
+        List<String> verbs = new java.util.ArrayList<>(TRE_VERBS);
+        verbs.remove("delete");
+        for (String verb : verbs) {
+            ObjectNode valid = validInput(verb, reviewer.id());
+            if (verb.equals("describe")) {
+                valid.set("fields", Dx.obj("name", true));
+            }
+            List<ObjectNode> mutants = new java.util.ArrayList<>();
+            for (var names = valid.fieldNames(); names.hasNext(); ) {
+                String key = names.next();
+                for (Object value : values) {
+                    ObjectNode mutant = valid.deepCopy();
+                    mutant.set(key, Dx.JSON.valueToTree(value));
+                    mutants.add(mutant);
+                    if (valid.get(key).isObject()) {
+                        for (var inner = valid.get(key).fieldNames(); inner.hasNext(); ) {
+                            ObjectNode deep = valid.deepCopy();
+                            ((ObjectNode) deep.get(key)).set(inner.next(), Dx.JSON.valueToTree(value));
+                            mutants.add(deep);
+                        }
+                    }
+                    if (valid.get(key).isArray() && valid.get(key).size() > 0 && valid.get(key).get(0).isObject()) {
+                        for (var inner = valid.get(key).get(0).fieldNames(); inner.hasNext(); ) {
+                            ObjectNode deep = valid.deepCopy();
+                            ((ObjectNode) deep.get(key).get(0)).set(inner.next(), Dx.JSON.valueToTree(value));
+                            mutants.add(deep);
+                        }
+                    }
+                }
+            }
+            for (ObjectNode mutant : mutants) {
+                Dx.Response response = call(tre, verb, admin.token(), mutant);
+                assertThat(response.status()).as(verb + " " + mutant).isLessThan(500);
+                if (response.status() != 200) {
+                    assertThat(response.errorType()).as(verb + " " + mutant).isIn(knownTypes);
+                }
+            }
+        }
+        for (Object value : values) {
+            for (String key : List.of("handle", "name", "description", "summary", "billTo", "region",
+                    "customizedRateCard", "customizedURL", "nonce")) {
+                ObjectNode mutant = newTreInput(unique("f").toLowerCase());
+                mutant.set(key, Dx.JSON.valueToTree(value));
+                Dx.Response response = dx().post("/tre/new", admin.token(), mutant);
+                assertThat(response.status()).as("/tre/new " + mutant).isLessThan(500);
+            }
+            for (String key : List.of("limit", "starting", "describe")) {
+                Dx.Response response = dx().post("/system/findTres", admin.token(),
+                        Dx.obj(key, value));
+                assertThat(response.status()).as("findTres " + key + "=" + value).isLessThan(500);
+            }
+        }
+    }
+
     @Test
     void aBodyThatIsNoObjectIsInvalidInput() {
         String tre = newTre();
