@@ -1,6 +1,7 @@
 package org.tre.api.tre;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,10 @@ public class DataTypeGroups {
             "detailsURL");
 
     private final TreFiles files;
-    private final ObjectMapper json = new ObjectMapper();
+    // Fix: Jackson stops at the end of the first JSON value by default, so a file such as "[] []" or
+    // "[...] garbage" was read as valid. tre-api.md lists "does not contain valid JSON" as
+    // InvalidState; trailing content makes the whole file invalid JSON.
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public DataTypeGroups(TreFiles files) {
         this.files = files;
