@@ -18,6 +18,7 @@ import org.tre.messages.EntityIds;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
+import org.tre.query.tre.TreProjection;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
@@ -51,11 +52,13 @@ public class ProjectRoutes implements DxRoutes.Provider {
     private final ProjectDescriber describer;
     private final DataObjects dataObjects;
     private final OrgDirectory orgs;
+    private final TreProjection tres;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         DataObjects dataObjects, OrgDirectory orgs) {
+                         DataObjects dataObjects, OrgDirectory orgs, TreProjection tres) {
         this.orgs = orgs;
+        this.tres = tres;
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
@@ -122,6 +125,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
         }
         String billTo = request.input().optionalString("billTo").orElse(null);
+        if (tres.find(treId).filter(view -> !"deleted".equals(view.state)).isEmpty()) {
+            throw DxException.notFound("The TRE " + treId + " was not found");
+        }
         Scopes.requireFullScope(request.caller());
         Set<String> principals = new LinkedHashSet<>();
         principals.add(request.caller().userId());

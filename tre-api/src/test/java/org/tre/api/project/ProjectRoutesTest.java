@@ -81,12 +81,12 @@ class ProjectRoutesTest extends ProjectServiceTest {
     }
 
     @Test
-    void treProjectsAreNotAvailableYet() {
+    void aProjectOfAnUnknownTreIsResourceNotFound() {
         Billing billing = billing();
         Dx.Response response = dx().post("/project/new", billing.admin().token(), Dx.obj("name", "p",
-                "billTo", billing.orgId(), "tre", "tre-genomics"));
-        assertError(response, 422, "InvalidInput");
-        assertThat(response.errorMessage()).isEqualTo("TRE projects are not available yet");
+                "billTo", billing.orgId(), "tre", "tre-nosuchtre"));
+        assertError(response, 404, "ResourceNotFound");
+        assertThat(response.errorMessage()).contains("tre-nosuchtre");
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this one (Spring caches the context), so names made here carry a per-run suffix.
  */
 @SpringBootTest(classes = TreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"TRE_ADMIN_TOKEN=" + ServiceTest.ADMIN_TOKEN})
+        // Tests fire requests far faster than people do; the limit itself is tested in RateLimitTest.
+        properties = {"TRE_ADMIN_TOKEN=" + ServiceTest.ADMIN_TOKEN, "tre.rate-limit.per-second=100000",
+                "tre.rate-limit.burst=100000"})
 public abstract class ServiceTest {
 
     public static final String ADMIN_TOKEN = "operatorTokenForTheTestSuite0123456789";

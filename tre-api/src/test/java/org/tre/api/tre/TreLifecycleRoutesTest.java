@@ -77,11 +77,8 @@ class TreLifecycleRoutesTest extends TreApiTest {
         Person reviewer = person("rev");
         String tre = activeTre(reviewer);
         refusedAs(tre, "delete", "active");
-        // A TRE project blocks deletion. /project/new {"tre"} is not open yet ("TRE projects are not
-        // available yet"), so a plain project is marked as the TRE's in the directory table, which is
-        // what the delete check counts.
-        String project = create("/project/new", Dx.obj("name", "workspace", "billTo", org, "region", REGION));
-        jdbc.update("UPDATE directory_project SET tre = ? WHERE id = ?", tre, project);
+        // A TRE project blocks deletion until it is destroyed.
+        String project = create("/project/new", Dx.obj("name", "workspace", "tre", tre));
         ok(tre, "deactivate", Dx.obj());
         refusedAs(tre, "delete", "project");
         dx().post("/" + project + "/destroy", admin.token(), Dx.obj()).expectOk();
