@@ -195,20 +195,25 @@ public class Project {
      * org follows that org's {@code restrictProjectSharing}.
      */
     @CommandHandler
-    public void handle(InviteToProjectCommand command, OrgDirectory orgs, Principals principals) {
+    public void handle(InviteToProjectCommand command, OrgDirectory orgs, Principals principals, TreRoles treRoles) {
         String invitee = command.invitee();
         if (ProjectGrants.PUBLIC.equals(invitee) && command.level() != ProjectLevel.VIEW) {
             throw DxException.invalidInput("PUBLIC can be invited at VIEW only");
         }
         live();
-        requireLevel(command.invitedBy(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
-        if (tre != null) {
+        if (tre == null) {
+            requireLevel(command.invitedBy(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
+        } else {
             if (ProjectGrants.PUBLIC.equals(invitee)) {
                 throw DxException.permissionDenied("PUBLIC cannot be invited to a TRE project");
             }
-            if (!command.invitedBy().equals(createdBy)) {
-                throw DxException.permissionDenied(
-                        "Inviting to a TRE project is reserved to its creator until data access requests exist");
+            // DECISIONS.md §14: until data access requests exist, the project's creator (while they
+            // administer it) and the TRE's admins are the ones who may invite.
+            boolean creator = command.invitedBy().equals(createdBy)
+                    && ProjectAccess.explicit(grants, createdBy).atLeast(ProjectLevel.ADMINISTER);
+            if (!creator && !treRoles.isTreAdmin(tre, command.invitedBy())) {
+                throw DxException.permissionDenied("Inviting to a TRE project is reserved to its creator and the"
+                        + " admins of " + tre + " until data access requests exist");
             }
         }
         if (invitee.startsWith("org-")) {

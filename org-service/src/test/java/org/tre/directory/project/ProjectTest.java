@@ -69,6 +69,7 @@ class ProjectTest {
         fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(orgs);
         fixture.registerInjectableResource(new InMemoryOrgDirectory.KnownUsers(ALICE, BOB, CAROL));
+        fixture.registerInjectableResource((TreRoles) (treId, userId) -> TRE_SOURCE.equals(treId) && CAROL.equals(userId));
     }
 
     private static CreateProjectCommand create(String by, String billTo, String region, Map<String, Boolean> flags) {
@@ -416,6 +417,14 @@ class ProjectTest {
         fixture.given(created(ACME, US, Map.of(), TRE_SOURCE), grant(ALICE, ADMINISTER), grant(BOB, ADMINISTER))
                 .when(new InviteToProjectCommand(P, CAROL, VIEW, BOB))
                 .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void anAdminOfTheTreInvitesToItsProjects() {
+        fixture.given(created(ACME, US, Map.of(), TRE_SOURCE), grant(ALICE, ADMINISTER))
+                .when(new InviteToProjectCommand(P, BOB, VIEW, CAROL))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProjectAccessGrantedEvent(P, BOB, VIEW, ProjectGrants.DIRECT, CAROL));
     }
 
     @Test

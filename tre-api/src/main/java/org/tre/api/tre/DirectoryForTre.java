@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.tre.directory.dataobject.DataObjectDirectory;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.project.ProjectDirectory;
+import org.tre.directory.project.TreRoles;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.query.tre.TreProjection;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** Answers the TRE's questions from the platform directory's tables, current in the same transaction. */
 @Component
-public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles {
+public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, TreRoles {
 
     private final OrgDirectory orgs;
     private final UserDirectory users;
@@ -83,6 +84,11 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles {
         boolean inProject = projects.live(projectId).isPresent()
                 && objects.find(fileId).map(o -> o.projects().contains(projectId)).orElse(false);
         return inProject ? objects.content(fileId) : Optional.empty();
+    }
+
+    @Override
+    public boolean isTreAdmin(String treId, String userId) {
+        return tres.find(treId).map(view -> view.treAdmins.contains(userId)).orElse(false);
     }
 
     private static BillingOrg billingOrg(OrgFacts org) {
