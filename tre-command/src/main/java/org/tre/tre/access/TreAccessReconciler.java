@@ -45,6 +45,8 @@ public class TreAccessReconciler {
 
     public static final String PROCESSING_GROUP = "tre-access-grants";
     private static final Logger LOG = LoggerFactory.getLogger(TreAccessReconciler.class);
+    private static final int TRIES = 3;
+    private static final long FIRST_PAUSE_MILLIS = 100;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -133,13 +135,32 @@ public class TreAccessReconciler {
         }
     }
 
+    /**
+     * A passing fault (a concurrent change to the same project) clears on a second try; what still
+     * fails after the last try is recorded, and the TRE's next change reconciles it again.
+     */
     private void attempt(String treId, String effect, Runnable step) {
+        RuntimeException last = null;
+        for (int tryNumber = 0; tryNumber < TRIES; tryNumber++) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException failure) {
+                last = failure;
+                if (tryNumber + 1 < TRIES) {
+                    pause(FIRST_PAUSE_MILLIS << tryNumber);
+                }
+            }
+        }
+        LOG.warn("TRE {} could not {}: {}", treId, effect, last.getMessage());
+        commands.sendAndWait(new RecordTreSideEffectFailureCommand(treId, effect, String.valueOf(last.getMessage())));
+    }
+
+    private static void pause(long millis) {
         try {
-            step.run();
-        } catch (RuntimeException failure) {
-            LOG.warn("TRE {} could not {}: {}", treId, effect, failure.getMessage());
-            commands.sendAndWait(new RecordTreSideEffectFailureCommand(treId, effect,
-                    String.valueOf(failure.getMessage())));
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,8 @@ package org.tre.tre.provisioning;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -25,6 +27,8 @@ import org.tre.messages.user.UserKind;
 import org.tre.messages.user.UserQueries.FindUserQuery;
 import org.tre.messages.user.UserQueries.UserView;
 
+import java.time.Duration;
+
 /**
  * What activation provisions for a TRE (DECISIONS.md §8): its robot user, its working project (billed
  * to the TRE's org in its region, the robot administering it) and its dispensal queue. Created once,
@@ -37,13 +41,35 @@ public class TreProvisioningSaga {
 
     private static final Logger LOG = LoggerFactory.getLogger(TreProvisioningSaga.class);
 
+    static final String RETRY = "retry-provisioning";
+
     private String treId;
+    private String billTo;
+    private String region;
     private boolean queueCreated;
+    private int retries;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "treId")
-    public void on(TreActivatedEvent event, CommandGateway commands, QueryGateway queries) {
+    public void on(TreActivatedEvent event, CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
+                   SideEffectRetry retry) {
         treId = event.treId();
+        billTo = event.billTo();
+        region = event.region();
+        retries = 0;
+        deadlines.cancelAllWithinScope(RETRY);
+        provision(commands, queries, deadlines, retry);
+    }
+
+    /** A persistent deadline: a retry scheduled before a restart still happens after it. */
+    @DeadlineHandler(deadlineName = RETRY)
+    public void retry(ProvisioningRetry due, CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
+                      SideEffectRetry retry) {
+        provision(commands, queries, deadlines, retry);
+    }
+
+    private void provision(CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
+                           SideEffectRetry retry) {
         String robot = TreProvisioning.robotUser(treId);
         String project = TreProvisioning.workingProject(treId);
         String queue = TreProvisioning.dispensalQueue(treId);
@@ -57,8 +83,7 @@ public class TreProvisioningSaga {
             boolean present = queries.query(new FindProjectQuery(project),
                     ResponseTypes.optionalInstanceOf(ProjectFacts.class)).join().isPresent();
             if (!present) {
-                commands.sendAndWait(new CreateTreWorkingProjectCommand(project, treId, event.billTo(), event.region(),
-                        robot));
+                commands.sendAndWait(new CreateTreWorkingProjectCommand(project, treId, billTo, region, robot));
             }
         });
         boolean queueReady = queueCreated || step(commands, "create the dispensal queue " + queue, () ->
@@ -66,13 +91,24 @@ public class TreProvisioningSaga {
         queueCreated = queueReady;
         if (robotReady && projectReady && queueReady) {
             commands.sendAndWait(new RecordTreProvisioningCommand(treId, robot, project, queue));
+            return;
+        }
+        Duration delay = retry.delayBefore(retries);
+        if (delay != null) {
+            retries++;
+            deadlines.schedule(delay, RETRY, new ProvisioningRetry(treId, retries));
         }
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "treId")
-    public void on(TreDeletedEvent event) {
+    public void on(TreDeletedEvent event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(RETRY);
         // The robot and the working project stay: they hold the TRE's audit trail of dispensals.
+    }
+
+    /** The payload of a retry deadline: which TRE, and which retry it is. */
+    public record ProvisioningRetry(String treId, int retry) {
     }
 
     private static boolean exists(QueryGateway queries, String userId) {
@@ -80,7 +116,7 @@ public class TreProvisioningSaga {
                 .isPresent();
     }
 
-    /** A failed step is recorded on the TRE, where its admins see it, and the next activation retries it. */
+    /** A failed step is recorded on the TRE, where its admins see it, and retried after a growing delay. */
     private boolean step(CommandGateway commands, String effect, Runnable work) {
         try {
             work.run();

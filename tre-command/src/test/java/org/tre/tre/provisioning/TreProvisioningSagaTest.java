@@ -22,6 +22,7 @@ import org.tre.messages.user.UserKind;
 import org.tre.messages.user.UserQueries.FindUserQuery;
 import org.tre.messages.user.UserQueries.UserView;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ class TreProvisioningSagaTest {
         QueryGateway queries = DefaultQueryGateway.builder().queryBus(queryBus).build();
         fixture = new SagaTestFixture<>(TreProvisioningSaga.class);
         fixture.registerResource(queries);
+        fixture.registerResource(new SideEffectRetry(Duration.ofSeconds(30), 2));
     }
 
     private static TreActivatedEvent activated() {
@@ -102,6 +104,55 @@ class TreProvisioningSagaTest {
                         new RecordTreSideEffectFailureCommand(TRE, "provision the working project " + PROJECT,
                                 "region not permitted any more"),
                         new CreateDispensalQueueCommand(QUEUE, TRE));
+    }
+
+    @Test
+    void aFailedStepIsRetriedAfterAPersistentDeadline() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof CreateTreWorkingProjectCommand) {
+                throw DxException.permissionDenied("not yet");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(activated())
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(30), TreProvisioningSaga.RETRY);
+    }
+
+    @Test
+    void theRetryFinishesWhatTheFirstAttemptCouldNot() {
+        existing.add(ROBOT);
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof CreateTreWorkingProjectCommand && !existing.contains("retried")) {
+                existing.add("retried");
+                throw DxException.permissionDenied("not yet");
+            }
+            return null;
+        });
+        fixture.givenAPublished(activated())
+                .whenTimeElapses(Duration.ofSeconds(31))
+                .expectDispatchedCommands(
+                        new CreateTreWorkingProjectCommand(PROJECT, TRE, "org-acme", "aws:us-east-1", ROBOT),
+                        new RecordTreProvisioningCommand(TRE, ROBOT, PROJECT, QUEUE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void retriesStopAfterTheirBoundAndTheFailureStaysRecorded() throws Exception {
+        existing.add(ROBOT);
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof CreateTreWorkingProjectCommand) {
+                throw DxException.permissionDenied("never");
+            }
+            return null;
+        });
+        fixture.givenAPublished(activated())
+                .andThenTimeElapses(Duration.ofSeconds(31))
+                .whenTimeElapses(Duration.ofSeconds(61))
+                .expectDispatchedCommands(
+                        new CreateTreWorkingProjectCommand(PROJECT, TRE, "org-acme", "aws:us-east-1", ROBOT),
+                        new RecordTreSideEffectFailureCommand(TRE, "provision the working project " + PROJECT, "never"))
+                .expectNoScheduledDeadlines();
     }
 
     @Test
