@@ -8,9 +8,11 @@ import org.tre.directory.project.ProjectLookup;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.MarkDataObjectDispensedCommand;
 import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectDispensedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
 import org.tre.messages.error.DxException;
 import org.tre.messages.project.ProjectFlags;
@@ -36,6 +38,8 @@ public class DataObject {
     private String objectId;
     private DataObjectClass objectClass;
     private final Set<String> projects = new LinkedHashSet<>();
+    /** The projects this object was dispensed into: tre-api.md forbids removing it from them. */
+    private final Set<String> dispensedInto = new LinkedHashSet<>();
 
     protected DataObject() {
     }
@@ -96,7 +100,26 @@ public class DataObject {
         if (!projects.contains(project.id())) {
             throw DxException.notFound("The object " + objectId + " is not in " + project.id());
         }
+        if (dispensedInto.contains(project.id())) {
+            throw DxException.permissionDenied("Removing dispensed data objects from a TRE project is not allowed;"
+                    + " dispensed data is removed only with the project");
+        }
         apply(new DataObjectRemovedEvent(objectId, project.id(), command.removedBy()));
+    }
+
+    @CommandHandler
+    public void handle(MarkDataObjectDispensedCommand command) {
+        if (!projects.contains(command.projectId())) {
+            throw DxException.notFound("The object " + objectId + " is not in " + command.projectId());
+        }
+        if (!dispensedInto.contains(command.projectId())) {
+            apply(new DataObjectDispensedEvent(objectId, command.projectId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DataObjectDispensedEvent event) {
+        dispensedInto.add(event.projectId());
     }
 
     private static ProjectFacts liveProject(String projectId, ProjectLookup lookup) {

@@ -8,9 +8,11 @@ import org.tre.directory.project.ProjectLookup;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.MarkDataObjectDispensedCommand;
 import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectDispensedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.project.ProjectFlags;
@@ -188,6 +190,25 @@ class DataObjectTest {
         fixture.given(fileCreated())
                 .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
                 .expectEvents(new DataObjectRemovedEvent(FILE, SRC, BOB));
+    }
+
+    @Test
+    void aDispensedObjectCannotBeRemovedFromItsProject() {
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated(), new DataObjectDispensedEvent(FILE, SRC))
+                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anObjectIsMarkedDispensedOnce() {
+        fixture.given(fileCreated())
+                .when(new MarkDataObjectDispensedCommand(FILE, SRC))
+                .expectEvents(new DataObjectDispensedEvent(FILE, SRC));
+        fixture.given(fileCreated(), new DataObjectDispensedEvent(FILE, SRC))
+                .when(new MarkDataObjectDispensedCommand(FILE, SRC))
+                .expectNoEvents();
     }
 
     @Test

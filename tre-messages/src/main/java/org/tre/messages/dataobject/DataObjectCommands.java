@@ -37,4 +37,11 @@ public final class DataObjectCommands {
                                           String projectId,
                                           String removedBy) {
     }
+
+    /**
+     * Marks the object as placed into the project by the platform's dispensal process, which the data
+     * access request work will bring; such an object leaves the project only with the project itself.
+     */
+    public record MarkDataObjectDispensedCommand(@TargetAggregateIdentifier String objectId, String projectId) {
+    }
 }

@@ -27,4 +27,7 @@ public final class DataObjectEvents {
 
     public record DataObjectRemovedEvent(String objectId, String projectId, String removedBy) {
     }
+
+    public record DataObjectDispensedEvent(String objectId, String projectId) {
+    }
 }
