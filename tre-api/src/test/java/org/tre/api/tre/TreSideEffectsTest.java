@@ -91,11 +91,32 @@ class TreSideEffectsTest extends TrePlatformTest {
         awaitLevel(showcaseProject, reviewer, "NONE");
     }
 
-    /** A TRE of the platform, active, with a reviewer and two authorized entries (a user and an org). */
+    @Test
+    void supportAccessGivesTheSupportOrgViewOnTheWorkingProjectAndTakesItBack() {
+        String support = unique("support");
+        dx().post("/org/new", outsider, Dx.obj("handle", support, "name", "Support")).expectOk();
+        String tre = activeTre("org-" + support.toLowerCase());
+        String working = eventually(() -> describe(tre, admin), d -> d.has("workingProject"))
+                .get("workingProject").asText();
+        assertThat(level(working, outsider)).isEqualTo("NONE");
+        ok(tre, "update", Dx.obj("allowSupportAccess", true));
+        awaitLevel(working, outsider, "VIEW");
+        ok(tre, "update", Dx.obj("allowSupportAccess", false));
+        awaitLevel(working, outsider, "NONE");
+    }
+
     private String activeTre() {
+        return activeTre(null);
+    }
+
+    /** A TRE of the platform, active, with a reviewer and two authorized entries (a user and an org). */
+    private String activeTre(String supportOrg) {
         String handle = unique("fx").toLowerCase();
         String tre = create("/tre/new", Dx.obj("handle", handle, "name", "Effects", "description", "d",
                 "summary", "s", "billTo", org, "region", REGION));
+        if (supportOrg != null) {
+            ok(tre, "update", Dx.obj("supportOrg", supportOrg));
+        }
         ok(tre, "setInventory", inventory("1.0.0"));
         ok(tre, "setPolicies", Dx.obj());
         ok(tre, "addApplicationReviewStep", Dx.obj("reviewStepId", "ethics", "name", "Ethics", "description", "Board"));
