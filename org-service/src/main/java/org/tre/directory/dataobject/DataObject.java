@@ -81,6 +81,12 @@ public class DataObject {
             throw DxException.permissionDenied("TRE restriction: cloning between a TRE project and a project"
                     + " outside that TRE is not allowed");
         }
+        // Each TRE project will belong to one data access request; until requests exist no two TRE
+        // projects are known to share one, so nothing is cloned between them.
+        if (source.tre() != null && !source.id().equals(destination.id())) {
+            throw DxException.permissionDenied("TRE restriction: cloning between projects of different data access"
+                    + " requests is not allowed");
+        }
         if (!projects.contains(source.id())) {
             throw DxException.notFound("The object " + objectId + " is not in " + source.id());
         }

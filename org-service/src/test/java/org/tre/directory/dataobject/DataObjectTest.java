@@ -164,6 +164,18 @@ class DataObjectTest {
     }
 
     @Test
+    void nothingIsClonedBetweenTwoProjectsOfOneTre() {
+        projects.add(SRC, "tre-genomics", Map.of());
+        projects.add(DST, "tre-genomics", Map.of());
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
+        fixture.given(fileCreated())
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
     void cloningAnObjectNotInTheSourceIsResourceNotFound() {
         String third = "project-000000000000000000000003";
         projects.add(third, null, Map.of());
