@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
+import org.tre.api.audit.EventHistory;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
@@ -39,6 +42,7 @@ import org.tre.query.tre.TreView;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,10 +57,12 @@ public class TreRoutes implements DxRoutes.Provider {
     private final OrgDirectory orgs;
     private final Nonces nonces;
     private final DataTypeGroups dataTypeGroups;
+    private final EventHistory history;
     private final ObjectMapper json;
 
     public TreRoutes(CommandGateway commands, TreProjection tres, OrgDirectory orgs, Nonces nonces,
-                     DataTypeGroups dataTypeGroups, ObjectMapper json) {
+                     DataTypeGroups dataTypeGroups, EventHistory history, ObjectMapper json) {
+        this.history = history;
         this.commands = commands;
         this.tres = tres;
         this.orgs = orgs;
@@ -216,11 +222,44 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     ObjectNode describe(DxRequest request) {
-        DxInput in = request.input().allowOnly("fields");
+        DxInput in = request.input().allowOnly("fields", "at");
         Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
         TreDescribe.requireKnownFields(fields);
+        Optional<Long> at = in.optionalLong("at");
+        if (at.isPresent()) {
+            return describeAsOf(request, at.get(), fields);
+        }
         TreView view = requireTre(request);
         return TreDescribe.render(view, roleOf(view, request.caller()), fields, json);
+    }
+
+    /**
+     * Time travel (DECISIONS.md §13): the TRE as it stood at {@code at}, rebuilt by replaying its events
+     * up to that moment through the same projection. Roles are checked as of now; a deleted TRE stays
+     * open to the operator and to the admins it had.
+     */
+    private ObjectNode describeAsOf(DxRequest request, long at, Map<String, Boolean> fields) {
+        TreView now = tres.find(request.entityId())
+                .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
+        if (!request.caller().isOperator() && !now.treAdmins.contains(request.caller().userId())) {
+            throw DxException.permissionDenied("Only the admins of " + now.id + " may describe its past");
+        }
+        Scopes.requireFullScope(request.caller());
+        TreProjection.Replay replay = TreProjection.replay(json);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(replay.projection());
+        for (DomainEventMessage<?> event : history.of(now.id)) {
+            if (event.getTimestamp().toEpochMilli() > at) {
+                break;
+            }
+            try {
+                handlers.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Replaying " + now.id + " failed at event " + event.getSequenceNumber(), e);
+            }
+        }
+        TreView then = replay.view().orElseThrow(() -> DxException.notFound("The TRE " + now.id + " did not exist at "
+                + at));
+        return TreDescribe.render(then, TreDescribe.Role.ADMIN, fields, json);
     }
 
     ObjectNode getDataTypeGroups(DxRequest request) {

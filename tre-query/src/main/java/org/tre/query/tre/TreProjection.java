@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tre.messages.tre.Inventory;
@@ -58,10 +59,84 @@ public class TreProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** Where the handlers keep views: the tables, or (to replay a TRE's past) memory. */
+    private final Views views;
 
+    @Autowired
     public TreProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.views = new TableViews();
+    }
+
+    private TreProjection(ObjectMapper json, Views views) {
+        this.jdbc = null;
+        this.json = json;
+        this.views = views;
+    }
+
+    /**
+     * A projection of one TRE kept in memory: the same handlers, fed the TRE's events up to a moment,
+     * give the TRE as it stood then (DECISIONS.md §13 describe {"at"}).
+     */
+    public static Replay replay(ObjectMapper json) {
+        MemoryViews memory = new MemoryViews();
+        return new Replay(new TreProjection(json, memory), memory);
+    }
+
+    public record Replay(TreProjection projection, MemoryViews memory) {
+
+        public Optional<TreView> view() {
+            return Optional.ofNullable(memory.view);
+        }
+    }
+
+    interface Views {
+        Optional<TreView> load(String treId);
+
+        void insert(TreView view);
+
+        void update(TreView view);
+    }
+
+    public static final class MemoryViews implements Views {
+        private TreView view;
+
+        @Override
+        public Optional<TreView> load(String treId) {
+            return Optional.ofNullable(view);
+        }
+
+        @Override
+        public void insert(TreView view) {
+            this.view = view;
+        }
+
+        @Override
+        public void update(TreView view) {
+            this.view = view;
+        }
+    }
+
+    private final class TableViews implements Views {
+        @Override
+        public Optional<TreView> load(String treId) {
+            return find(treId);
+        }
+
+        @Override
+        public void insert(TreView view) {
+            jdbc.update("INSERT INTO tre_view (id, handle, state, doc, created, modified) VALUES (?, ?, ?, ?, ?, ?)",
+                    view.id, view.handle, view.state, write(view), view.created, view.modified);
+            principals(view);
+        }
+
+        @Override
+        public void update(TreView view) {
+            jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", view.state, write(view),
+                    view.modified, view.id);
+            principals(view);
+        }
     }
 
     @EventHandler
@@ -81,9 +156,7 @@ public class TreProjection {
         view.treAdmins.add(event.createdBy());
         view.created = at.toEpochMilli();
         view.modified = at.toEpochMilli();
-        jdbc.update("INSERT INTO tre_view (id, handle, state, doc, created, modified) VALUES (?, ?, ?, ?, ?, ?)",
-                view.id, view.handle, view.state, write(view), view.created, view.modified);
-        principals(view);
+        views.insert(view);
     }
 
     @EventHandler
@@ -321,12 +394,10 @@ public class TreProjection {
     }
 
     private void change(String treId, Instant at, Consumer<TreView> change) {
-        TreView view = find(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
+        TreView view = views.load(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
         change.accept(view);
         view.modified = at.toEpochMilli();
-        jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", view.state, write(view),
-                view.modified, treId);
-        principals(view);
+        views.update(view);
     }
 
     /** Rewritten whole: a TRE has at most a few thousand principals, and this keeps them exactly in step. */
