@@ -1,5 +1,6 @@
 package org.tre.tre;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -72,7 +73,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A Trusted Research Environment: its lifecycle, roles, review steps, inventories and policies. Each
  * command handler is the rule of tre-api.md for its route: guard clauses, then {@code apply}.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+// Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tre {
 
     static final int MAX_ADMINS = 100;

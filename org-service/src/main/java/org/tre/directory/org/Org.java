@@ -1,5 +1,6 @@
 package org.tre.directory.org;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -45,7 +46,10 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An organization: its members and their access, its policies, and the licenses sales switched on. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+// Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Org {
 
     /** Where a new org may create projects until sales says otherwise. */

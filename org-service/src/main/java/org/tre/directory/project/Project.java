@@ -1,5 +1,6 @@
 package org.tre.directory.project;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -56,7 +57,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * their source, so a TRE's grants and a person's own never overwrite each other. Checks run in the
  * order of DECISIONS.md §1: existence, the caller's level, state, then other entities.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+// Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Project {
 
     private static final String RESTRICT_PROJECT_TRANSFER = "restrictProjectTransfer";

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,8 @@ public class DxDispatcher {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.tre.api.access");
+
     private final DxRoutes routes = new DxRoutes();
     private final AuthTokens tokens;
     private final DxErrors errors;
@@ -53,6 +57,15 @@ public class DxDispatcher {
 
     @RequestMapping("/**")
     public ResponseEntity<JsonNode> dispatch(HttpServletRequest http) {
+        long started = System.nanoTime();
+        ResponseEntity<JsonNode> response = answer(http);
+        // The route, the status and the time; requestId and userId travel in the log context. Never a body.
+        ACCESS.info("{} {} {} {}ms", http.getMethod(), http.getRequestURI(), response.getStatusCode().value(),
+                (System.nanoTime() - started) / 1_000_000);
+        return response;
+    }
+
+    private ResponseEntity<JsonNode> answer(HttpServletRequest http) {
         String requestId = RequestIds.of(http);
         try {
             if (!"POST".equals(http.getMethod())) {

@@ -73,7 +73,8 @@ public final class Dx {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+            JsonNode parsed = response.body().isEmpty() || !json ? JSON.createObjectNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response, parsed);
         } catch (IOException e) {
             throw new IllegalStateException(e);

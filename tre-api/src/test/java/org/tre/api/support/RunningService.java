@@ -23,6 +23,10 @@ public final class RunningService implements AutoCloseable {
         for (String property : properties) {
             args.add("--" + property);
         }
+        // The access log is for operators, not for test output, unless a test asks for it.
+        if (args.stream().noneMatch(arg -> arg.startsWith("--logging.level.org.tre.api.access"))) {
+            args.add("--logging.level.org.tre.api.access=WARN");
+        }
         return new RunningService(new SpringApplicationBuilder(TreApplication.class).run(args.toArray(String[]::new)));
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @SpringBootTest(classes = TreApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Tests fire requests far faster than people do; the limit itself is tested in RateLimitTest.
         properties = {"TRE_ADMIN_TOKEN=" + ServiceTest.ADMIN_TOKEN, "tre.rate-limit.per-second=100000",
-                "tre.rate-limit.burst=100000"})
+                "tre.rate-limit.burst=100000", "logging.level.org.tre.api.access=WARN"})
 public abstract class ServiceTest {
 
     public static final String ADMIN_TOKEN = "operatorTokenForTheTestSuite0123456789";

@@ -1,0 +1,65 @@
+package org.tre.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tre.api.support.Dx;
+import org.tre.api.support.RunningService;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Growing aggregates are snapshotted, and load from their snapshot correctly after a restart. */
+class SnapshotTest {
+
+    private static final String OPERATOR = "snapshotOperatorToken0123456789";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aTreWithManyEventsIsSnapshottedAndStillObeysItsRulesAfterARestart() {
+        String admin;
+        try (RunningService service = start()) {
+            Dx dx = service.dx();
+            dx.post("/user/new", OPERATOR, Dx.obj("username", "alice", "email", "alice@example.org")).expectOk();
+            admin = dx.post("/system/newAuthToken", OPERATOR, Dx.obj("user", "user-alice")).expectOk().body()
+                    .get("access_token").asText();
+            dx.post("/org/new", admin, Dx.obj("handle", "snaps", "name", "Snaps")).expectOk();
+            dx.post("/org-snaps/setLicenses", OPERATOR, Dx.obj("billable", true, "licenses",
+                    Dx.obj("treManagement", true))).expectOk();
+            dx.post("/org-snaps/setMemberAccess", OPERATOR, Dx.obj("user-alice", Dx.obj("treManagement", true)))
+                    .expectOk();
+            dx.post("/tre/new", admin, Dx.obj("handle", "snapshotted", "name", "S", "description", "d", "summary", "s",
+                    "billTo", "org-snaps", "region", "aws:us-east-1")).expectOk();
+            for (int i = 0; i < 12; i++) {
+                dx.post("/tre-snapshotted/update", admin, Dx.obj("name", "Name " + i)).expectOk();
+            }
+            dx.post("/tre-snapshotted/addApplicationReviewStep", admin, Dx.obj("reviewStepId", "ethics",
+                    "name", "Ethics", "description", "")).expectOk();
+            Integer snapshots = service.bean(JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = 'tre-snapshotted'",
+                    Integer.class);
+            assertThat(snapshots).isPositive();
+        }
+        try (RunningService service = start()) {
+            Dx dx = service.dx();
+            // Rules that depend on state held before the snapshot still hold after loading from it.
+            assertThat(dx.post("/tre-snapshotted/addApplicationReviewStep", admin, Dx.obj("reviewStepId", "ethics",
+                    "name", "Again", "description", "")).errorType()).isEqualTo("InvalidInput");
+            assertThat(dx.post("/tre-snapshotted/removeTreAdmins", admin, Dx.obj("users", List.of("user-alice")))
+                    .errorType()).isEqualTo("InvalidInput");
+            dx.post("/tre-snapshotted/update", admin, Dx.obj("name", "After restart")).expectOk();
+            assertThat(dx.post("/tre-snapshotted/describe", admin, "{}").expectOk().body().get("name").asText())
+                    .isEqualTo("After restart");
+            assertThat(dx.post("/org-snaps/describe", admin, "{}").expectOk().body().get("level").asText())
+                    .isEqualTo("ADMIN");
+        }
+    }
+
+    private RunningService start() {
+        return RunningService.start("tre.data-dir=" + dataDir, "TRE_ADMIN_TOKEN=" + OPERATOR, "tre.snapshot-every=5");
+    }
+}
