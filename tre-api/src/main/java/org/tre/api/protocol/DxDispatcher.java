@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tre.api.rebuild.ProjectionRebuilds;
 import org.tre.directory.audit.AuditContext;
 import org.tre.directory.token.AuthTokens;
 import org.tre.directory.token.Caller;
@@ -40,19 +41,22 @@ public class DxDispatcher {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
+    private static final String REBUILD_STATUS = "system/rebuildStatus";
     private static final Logger ACCESS = LoggerFactory.getLogger("org.tre.api.access");
 
     private final DxRoutes routes = new DxRoutes();
     private final AuthTokens tokens;
     private final DxErrors errors;
     private final RateLimiter rateLimiter;
+    private final ProjectionRebuilds rebuilds;
 
     public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors,
-                        RateLimiter rateLimiter) {
+                        RateLimiter rateLimiter, ProjectionRebuilds rebuilds) {
         providers.forEach(provider -> provider.register(routes));
         this.tokens = tokens;
         this.errors = errors;
         this.rateLimiter = rateLimiter;
+        this.rebuilds = rebuilds;
     }
 
     @RequestMapping("/**")
@@ -74,6 +78,11 @@ public class DxDispatcher {
             }
             DxRoutes.Match match = routes.match(http.getRequestURI())
                     .orElseThrow(() -> DxException.notFound("No route " + http.getRequestURI()));
+            // While read models are rebuilt every answer could be wrong and every write would race the
+            // replay; clients retry a 503 by themselves.
+            if (rebuilds.running() && !REBUILD_STATUS.equals(match.key())) {
+                throw new DxException(ErrorType.ServiceUnavailable, "Read models are being rebuilt; retry shortly");
+            }
             Caller caller = authenticate(http);
             MDC.put("userId", caller.userId());
             rateLimiter.admit(caller.userId());

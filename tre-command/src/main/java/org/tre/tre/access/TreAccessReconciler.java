@@ -2,6 +2,7 @@ package org.tre.tre.access;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -41,6 +42,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(TreAccessReconciler.PROCESSING_GROUP)
+@DisallowReplay
 public class TreAccessReconciler {
 
     public static final String PROCESSING_GROUP = "tre-access-grants";

@@ -1,0 +1,35 @@
+package org.tre.api.rebuild;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar tre-api.jar --rebuild-projections} (every rebuildable projection) or
+ * {@code --rebuild-projections=tre-views,directory-orgs}: rebuilds before the first request.
+ */
+@Component
+@Order(10)
+public class RebuildOnStart implements ApplicationRunner {
+
+    private final ProjectionRebuilds rebuilds;
+
+    public RebuildOnStart(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption("rebuild-projections")) {
+            return;
+        }
+        List<String> groups = args.getOptionValues("rebuild-projections").stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+        rebuilds.runNow(groups);
+    }
+}
