@@ -1,8 +1,7 @@
 package org.tre.directory.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tre.directory.support.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -24,15 +23,12 @@ public class AppProjection implements AppCatalog {
 
     public static final String PROCESSING_GROUP = "directory-apps";
 
-    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
     public AppProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.columns = new JsonColumns(json);
     }
 
     public record AppRecord(String id, String name, String version, String billTo, String title, String summary,
@@ -47,8 +43,8 @@ public class AppProjection implements AppCatalog {
                         + " authorized_users, developers, categories, created_by, created, modified)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.appId(), event.name(), event.version(), event.billTo(), event.title(), event.summary(),
-                event.description(), event.published(), write(event.authorizedUsers()), write(event.developers()),
-                write(event.categories()), event.createdBy(), at.toEpochMilli(), at.toEpochMilli());
+                event.description(), event.published(), columns.write(event.authorizedUsers()), columns.write(event.developers()),
+                columns.write(event.categories()), event.createdBy(), at.toEpochMilli(), at.toEpochMilli());
     }
 
     @EventHandler
@@ -62,7 +58,7 @@ public class AppProjection implements AppCatalog {
             developers.add(event.newDeveloper());
         }
         jdbc.update("UPDATE directory_app SET developers = ?, authorized_users = ?, modified = ? WHERE id = ?",
-                write(developers), write(authorized), at.toEpochMilli(), event.appId());
+                columns.write(developers), columns.write(authorized), at.toEpochMilli(), event.appId());
     }
 
     public Optional<AppRecord> find(String appId) {
@@ -94,24 +90,8 @@ public class AppProjection implements AppCatalog {
     private RowMapper<AppRecord> row() {
         return (rs, n) -> new AppRecord(rs.getString("id"), rs.getString("name"), rs.getString("version"),
                 rs.getString("bill_to"), rs.getString("title"), rs.getString("summary"), rs.getString("description"),
-                rs.getBoolean("published"), read(rs.getString("authorized_users")), read(rs.getString("developers")),
-                read(rs.getString("categories")), rs.getString("created_by"), rs.getLong("created"),
+                rs.getBoolean("published"), columns.strings(rs.getString("authorized_users")), columns.strings(rs.getString("developers")),
+                columns.strings(rs.getString("categories")), rs.getString("created_by"), rs.getLong("created"),
                 rs.getLong("modified"));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> read(String text) {
-        try {
-            return json.readValue(text, LIST);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable app column", e);
-        }
     }
 }

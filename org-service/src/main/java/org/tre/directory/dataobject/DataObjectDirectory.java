@@ -1,8 +1,8 @@
 package org.tre.directory.dataobject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tre.directory.support.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -39,18 +39,18 @@ public class DataObjectDirectory implements DatabaseNames {
     };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
     public DataObjectDirectory(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.columns = new JsonColumns(json);
     }
 
     @EventHandler
     void on(DataObjectCreatedEvent event, @Timestamp Instant at) {
         jdbc.update("INSERT INTO directory_data_object (id, object_class, name, types, unique_database_name,"
                         + " content_sha256, content_length, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.objectId(), event.objectClass().name(), event.name(), write(event.types()),
+                event.objectId(), event.objectClass().name(), event.name(), columns.write(event.types()),
                 event.uniqueDatabaseName(), event.contentSha256(), event.contentLength(), at.toEpochMilli(),
                 event.createdBy());
         join(event.objectId(), event.projectId(), at);
@@ -106,7 +106,7 @@ public class DataObjectDirectory implements DatabaseNames {
         }
         return jdbc.query("SELECT * FROM directory_data_object WHERE id = ?",
                 (rs, n) -> new DataObjectFacts(rs.getString("id"), DataObjectClass.valueOf(rs.getString("object_class")),
-                        projects, rs.getString("name"), read(rs.getString("types")),
+                        projects, rs.getString("name"), columns.strings(rs.getString("types")),
                         rs.getString("unique_database_name"), rs.getLong("created")), objectId).stream().findFirst();
     }
 
@@ -142,21 +142,5 @@ public class DataObjectDirectory implements DatabaseNames {
         return Optional.of(jdbc.query("SELECT content FROM data_object_content WHERE file_id = ?",
                 (rs, n) -> new String(rs.getBytes("content"), StandardCharsets.UTF_8), fileId)
                 .stream().findFirst().orElse(""));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> read(String text) {
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable data object row", e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package org.tre.directory.org;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tre.directory.support.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -52,11 +52,11 @@ public class OrgProjection implements OrgDirectory {
     };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
 
     public OrgProjection(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.columns = new JsonColumns(json);
     }
 
     /** An org as describe needs it: the facts other contexts see, plus what only its describe shows. */
@@ -71,8 +71,8 @@ public class OrgProjection implements OrgDirectory {
         jdbc.update("INSERT INTO directory_org (id, handle, name, billable, licenses, permitted_regions, default_region,"
                         + " rate_card, pricing, policies, job_logs, created, modified, destroyed)"
                         + " VALUES (?, ?, ?, FALSE, '[]', ?, ?, FALSE, '{}', ?, NULL, ?, ?, FALSE)",
-                event.orgId(), event.handle(), event.name(), write(event.permittedRegions()), event.defaultRegion(),
-                write(event.policies()), at.toEpochMilli(), at.toEpochMilli());
+                event.orgId(), event.handle(), event.name(), columns.write(event.permittedRegions()), event.defaultRegion(),
+                columns.write(event.policies()), at.toEpochMilli(), at.toEpochMilli());
     }
 
     @EventHandler
@@ -85,8 +85,8 @@ public class OrgProjection implements OrgDirectory {
         });
         jdbc.update("UPDATE directory_org SET billable = ?, licenses = ?, permitted_regions = ?, default_region = ?,"
                         + " rate_card = ?, pricing = ?, modified = ? WHERE id = ?",
-                event.billable(), write(on), write(event.permittedRegions()), event.defaultRegion(), event.rateCard(),
-                write(event.pricingModelsByRegion()), at.toEpochMilli(), event.orgId());
+                event.billable(), columns.write(on), columns.write(event.permittedRegions()), event.defaultRegion(), event.rateCard(),
+                columns.write(event.pricingModelsByRegion()), at.toEpochMilli(), event.orgId());
     }
 
     @EventHandler
@@ -97,7 +97,7 @@ public class OrgProjection implements OrgDirectory {
             policies.putAll(event.policies());
         }
         jdbc.update("UPDATE directory_org SET name = ?, policies = ?, default_region = ?, modified = ? WHERE id = ?",
-                event.name() != null ? event.name() : current.facts().name(), write(policies),
+                event.name() != null ? event.name() : current.facts().name(), columns.write(policies),
                 event.defaultRegion() != null ? event.defaultRegion() : current.facts().defaultRegion(),
                 at.toEpochMilli(), event.orgId());
     }
@@ -109,7 +109,7 @@ public class OrgProjection implements OrgDirectory {
         config.put("tokenSignature", event.tokenSignature());
         config.put("updated", at.toEpochMilli());
         config.put("updatedBy", event.updatedBy());
-        jdbc.update("UPDATE directory_org SET job_logs = ?, modified = ? WHERE id = ?", write(config),
+        jdbc.update("UPDATE directory_org SET job_logs = ?, modified = ? WHERE id = ?", columns.write(config),
                 at.toEpochMilli(), event.orgId());
     }
 
@@ -144,7 +144,7 @@ public class OrgProjection implements OrgDirectory {
     @EventHandler
     void on(OrgInvitePendingEvent event) {
         jdbc.update("INSERT INTO org_pending_invite (invite_id, org_id, email, access) VALUES (?, ?, ?, ?)",
-                event.inviteId(), event.orgId(), event.email(), write(event.access()));
+                event.inviteId(), event.orgId(), event.email(), columns.write(event.access()));
     }
 
     @EventHandler
@@ -212,28 +212,12 @@ public class OrgProjection implements OrgDirectory {
     private RowMapper<OrgRecord> orgRow() {
         return (rs, n) -> {
             OrgFacts facts = new OrgFacts(rs.getString("id"), rs.getString("handle"), rs.getString("name"),
-                    rs.getBoolean("billable"), Set.copyOf(read(rs.getString("licenses"), LIST)),
-                    read(rs.getString("permitted_regions"), LIST), rs.getString("default_region"),
-                    rs.getBoolean("rate_card"), read(rs.getString("policies"), MAP), rs.getLong("created"));
+                    rs.getBoolean("billable"), Set.copyOf(columns.read(rs.getString("licenses"), LIST)),
+                    columns.read(rs.getString("permitted_regions"), LIST), rs.getString("default_region"),
+                    rs.getBoolean("rate_card"), columns.read(rs.getString("policies"), MAP), rs.getLong("created"));
             String jobLogs = rs.getString("job_logs");
-            return new OrgRecord(facts, read(rs.getString("pricing"), MAP), jobLogs == null ? null : read(jobLogs, MAP),
+            return new OrgRecord(facts, columns.read(rs.getString("pricing"), MAP), jobLogs == null ? null : columns.read(jobLogs, MAP),
                     rs.getLong("modified"), rs.getBoolean("destroyed"));
         };
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable org column", e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package org.tre.directory.project;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tre.directory.support.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -66,13 +66,13 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
 
     private final JdbcTemplate jdbc;
     private final OrgDirectory orgs;
-    private final ObjectMapper json;
+    private final JsonColumns columns;
     private final RowMapper<ProjectRecord> projectRow = this::readProject;
 
     public ProjectDirectory(JdbcTemplate jdbc, OrgDirectory orgs, ObjectMapper json) {
         this.jdbc = jdbc;
         this.orgs = orgs;
-        this.json = json;
+        this.columns = new JsonColumns(json);
     }
 
     /** A project as describe and findProjects need it. */
@@ -108,20 +108,20 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
                         + " created, modified, version, destroyed)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, FALSE)",
                 event.projectId(), event.name(), event.summary(), event.description(), event.billTo(), event.region(),
-                event.tre(), event.createdBy(), write(event.flags()), write(event.tags()), write(event.properties()),
+                event.tre(), event.createdBy(), columns.write(event.flags()), columns.write(event.tags()), columns.write(event.properties()),
                 at.toEpochMilli(), at.toEpochMilli(), sequence + 1);
     }
 
     @EventHandler
     void on(ProjectUpdatedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
         jdbc.update("UPDATE directory_project SET name = ?, summary = ?, description = ?, flags = ? WHERE id = ?",
-                event.name(), event.summary(), event.description(), write(event.flags()), event.projectId());
+                event.name(), event.summary(), event.description(), columns.write(event.flags()), event.projectId());
         touch(event.projectId(), at, sequence);
     }
 
     @EventHandler
     void on(ProjectTreFlagsEnforcedEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE directory_project SET flags = ? WHERE id = ?", write(event.flags()), event.projectId());
+        jdbc.update("UPDATE directory_project SET flags = ? WHERE id = ?", columns.write(event.flags()), event.projectId());
         touch(event.projectId(), at, sequence);
     }
 
@@ -324,28 +324,12 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
         Long egress = rs.getObject("egress_limit") == null ? null : rs.getLong("egress_limit");
         Double storage = rs.getObject("storage_limit") == null ? null : rs.getDouble("storage_limit");
         Map<String, Boolean> flags = ProjectFlags.defaults();
-        flags.putAll(read(rs.getString("flags"), FLAGS));
+        flags.putAll(columns.read(rs.getString("flags"), FLAGS));
         return new ProjectRecord(rs.getString("id"), rs.getString("name"), rs.getString("summary"),
                 rs.getString("description"), rs.getString("bill_to"), rs.getString("region"), rs.getString("tre"),
-                rs.getString("created_by"), flags, read(rs.getString("tags"), TAGS),
-                read(rs.getString("properties"), PROPERTIES), rs.getString("pending_transfer"),
+                rs.getString("created_by"), flags, columns.read(rs.getString("tags"), TAGS),
+                columns.read(rs.getString("properties"), PROPERTIES), rs.getString("pending_transfer"),
                 new SpendingLimits(compute, egress, storage), rs.getLong("created"), rs.getLong("modified"),
                 rs.getLong("version"), rs.getBoolean("destroyed"));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable project row", e);
-        }
     }
 }
