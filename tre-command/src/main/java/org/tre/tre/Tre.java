@@ -381,6 +381,13 @@ public class Tre {
         if (pendingInventory == null && activeInventory == null) {
             throw DxException.invalidState("The inventory is not set: call setInventory first");
         }
+        if (pendingInventory != null) {
+            try {
+                InventoryRules.checkReferences(pendingInventory, billTo, region, directory);
+            } catch (DxException stale) {
+                throw DxException.invalidState("The pending inventory is no longer valid: " + stale.getMessage());
+            }
+        }
         if (!policiesSet) {
             throw DxException.invalidState("The policies are not set: call setPolicies first");
         }

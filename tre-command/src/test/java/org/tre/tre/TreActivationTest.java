@@ -192,4 +192,14 @@ class TreActivationTest {
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
+
+    @Test
+    void aPendingInventoryThatNoLongerFitsTheTreCannotBeActivated() {
+        directory.billingOrg(OTHER_ORG, "treManagement").regions(OTHER_ORG, US_EAST);
+        fixture.given(plus(readyDraft(), new TreUpdatedEvent(TRE, null, null, null, OTHER_ORG, null, false, null, null,
+                        null, null)))
+                .when(activate())
+                .expectException(dxError(ErrorType.InvalidState))
+                .expectNoEvents();
+    }
 }

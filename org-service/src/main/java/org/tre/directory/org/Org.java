@@ -29,6 +29,7 @@ import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
+import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
 import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
 import org.tre.messages.user.Operator;
 
@@ -170,6 +171,10 @@ public class Org {
             String email = command.inviteeEmail().toLowerCase(Locale.ROOT);
             PendingInvite pending = pendingByEmail.get(email);
             if (pending != null) {
+                MemberAccess raised = atLeast(pending.access(), command.access());
+                if (!raised.equals(pending.access())) {
+                    apply(new OrgPendingInviteRaisedEvent(orgId, pending.inviteId(), email, raised));
+                }
                 return pending.inviteId();
             }
             apply(new OrgInvitePendingEvent(orgId, command.inviteId(), email, command.access()));
@@ -336,6 +341,11 @@ public class Org {
     @EventSourcingHandler
     void on(OrgMemberAddedEvent event) {
         members.put(event.userId(), event.access());
+    }
+
+    @EventSourcingHandler
+    void on(OrgPendingInviteRaisedEvent event) {
+        pendingByEmail.put(event.email(), new PendingInvite(event.inviteId(), event.access()));
     }
 
     @EventSourcingHandler

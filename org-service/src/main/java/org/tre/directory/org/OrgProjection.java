@@ -21,6 +21,7 @@ import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
+import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
 import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
 import org.tre.messages.org.OrgViews.FindOrgMembershipQuery;
 import org.tre.messages.org.OrgViews.FindOrgQuery;
@@ -145,6 +146,12 @@ public class OrgProjection implements OrgDirectory {
     void on(OrgInvitePendingEvent event) {
         jdbc.update("INSERT INTO org_pending_invite (invite_id, org_id, email, access) VALUES (?, ?, ?, ?)",
                 event.inviteId(), event.orgId(), event.email(), columns.write(event.access()));
+    }
+
+    @EventHandler
+    void on(OrgPendingInviteRaisedEvent event) {
+        jdbc.update("UPDATE org_pending_invite SET access = ? WHERE invite_id = ?", columns.write(event.access()),
+                event.inviteId());
     }
 
     @EventHandler

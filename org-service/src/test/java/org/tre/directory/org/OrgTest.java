@@ -27,6 +27,7 @@ import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
+import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
 import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
 import org.tre.messages.user.Operator;
 
@@ -240,6 +241,17 @@ class OrgTest {
                 .when(new InviteToOrgCommand(ORG, "orgInvite-2", null, "carol@example.org", DEFAULT_MEMBER, ALICE))
                 .expectResultMessagePayload("orgInvite-1")
                 .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedPendingInviteForMoreAccessRaisesIt() {
+        fixture.given(created(), aliceAdmin(),
+                        new OrgInvitePendingEvent(ORG, "orgInvite-1", "carol@example.org", DEFAULT_MEMBER))
+                .when(new InviteToOrgCommand(ORG, "orgInvite-2", null, "carol@example.org", MemberAccess.admin(false),
+                        ALICE))
+                .expectResultMessagePayload("orgInvite-1")
+                .expectEvents(new OrgPendingInviteRaisedEvent(ORG, "orgInvite-1", "carol@example.org",
+                        MemberAccess.admin(false)));
     }
 
     @Test

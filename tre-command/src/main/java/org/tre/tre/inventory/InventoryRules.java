@@ -39,6 +39,20 @@ public final class InventoryRules {
 
     public static void check(Inventory inventory, String billTo, String region, String requestedBy,
                              TreDirectory directory) {
+        checkReferences(inventory, billTo, region, directory);
+        for (String projectId : projects(inventory)) {
+            if (!"ADMINISTER".equals(directory.projectLevel(projectId, requestedBy))) {
+                throw DxException.invalidInput("The requesting user must be an admin of the inventory project "
+                        + projectId);
+            }
+        }
+    }
+
+    /**
+     * Everything but the requester's own rights: what must still hold when the inventory is activated,
+     * however long after it was set (a project destroyed or moved since, a billTo changed in draft).
+     */
+    public static void checkReferences(Inventory inventory, String billTo, String region, TreDirectory directory) {
         if (inventory.file().isEmpty() && inventory.dataset().isEmpty()) {
             throw DxException.invalidInput("Both file and dataset cannot be empty");
         }
@@ -65,10 +79,6 @@ public final class InventoryRules {
         }
         for (String projectId : projects(inventory)) {
             ProjectFacts project = project(projectId, "inventory", directory);
-            if (!"ADMINISTER".equals(directory.projectLevel(projectId, requestedBy))) {
-                throw DxException.invalidInput("The requesting user must be an admin of the inventory project "
-                        + projectId);
-            }
             if (!billTo.equals(project.billTo())) {
                 throw DxException.invalidInput("All inventory projects must have the same billTo as the TRE; "
                         + projectId + " is billed to " + project.billTo());

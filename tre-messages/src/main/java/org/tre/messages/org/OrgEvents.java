@@ -44,6 +44,10 @@ public final class OrgEvents {
     public record OrgInvitePendingEvent(String orgId, String inviteId, String email, MemberAccess access) {
     }
 
+    /** A repeated email invite asked for more than the pending one; the pending invite now grants it. */
+    public record OrgPendingInviteRaisedEvent(String orgId, String inviteId, String email, MemberAccess access) {
+    }
+
     /** A pending email invite was taken up by the user who now owns the email. */
     public record OrgInviteAcceptedEvent(String orgId, String inviteId, String userId) {
     }
