@@ -114,7 +114,7 @@ public class TreAccessReconciler {
     }
 
     /** One failed grant does not stop the others; each failure is recorded on the TRE for its admins. */
-    void reconcile(String treId) {
+    public void reconcile(String treId) {
         Optional<TreAccess> tre = queries.query(new FindTreAccessQuery(treId),
                 ResponseTypes.optionalInstanceOf(TreAccess.class)).join();
         if (tre.isEmpty()) {
