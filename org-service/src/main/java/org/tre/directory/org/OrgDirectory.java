@@ -3,8 +3,10 @@ package org.tre.directory.org;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The org side of the directory, as other parts of the platform read it: current in the same
@@ -22,4 +24,16 @@ public interface OrgDirectory {
 
     /** Every member of the org, ascending by user id. */
     List<OrgMembership> members(String orgId);
+
+    /**
+     * Whom an authorization may name and still reach the user: the user, every org they belong to,
+     * and PUBLIC.
+     */
+    default Set<String> principalsOf(String userId) {
+        Set<String> principals = new LinkedHashSet<>();
+        principals.add(userId);
+        membershipsOf(userId).forEach(membership -> principals.add(membership.orgId()));
+        principals.add("PUBLIC");
+        return principals;
+    }
 }

@@ -56,14 +56,21 @@ public class AuditRoutes implements DxRoutes.Provider {
         return history.page(org.facts().id(), in);
     }
 
-    /** TRE admins (as of now, or as of the deletion) and the operator, with a full-scope token. */
     TreView auditableTre(DxRequest request) {
         TreView tre = tres.find(request.entityId())
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
+        requireAuditor(tre, request);
+        return tre;
+    }
+
+    /**
+     * A TRE's past (its history, describe {"at"}) is open to its admins, as of now or as of its
+     * deletion, and to the operator, with a full-scope token.
+     */
+    public static void requireAuditor(TreView tre, DxRequest request) {
         if (!request.caller().isOperator() && !tre.treAdmins.contains(request.caller().userId())) {
-            throw DxException.permissionDenied("The history of " + tre.id + " is open to its admins");
+            throw DxException.permissionDenied("The past of " + tre.id + " is open to its admins");
         }
         Scopes.requireFullScope(request.caller());
-        return tre;
     }
 }

@@ -33,7 +33,6 @@ import org.tre.messages.project.ProjectLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.Optional;
 import java.util.Map;
@@ -129,10 +128,7 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.notFound("The TRE " + treId + " was not found");
         }
         Scopes.requireFullScope(request.caller());
-        Set<String> principals = new LinkedHashSet<>();
-        principals.add(request.caller().userId());
-        orgs.membershipsOf(request.caller().userId()).forEach(m -> principals.add(m.orgId()));
-        principals.add("PUBLIC");
+        Set<String> principals = orgs.principalsOf(request.caller().userId());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
             commands.sendAndWait(new CreateTreProjectCommand(treId, projectId, name, summary, description, tags,

@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
+import org.tre.api.audit.AuditRoutes;
 import org.tre.api.audit.EventHistory;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
@@ -18,7 +19,6 @@ import org.tre.api.protocol.Scopes;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.token.Caller;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.tre.TreCommands.ActivateTreCommand;
 import org.tre.messages.tre.TreCommands.AddApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.AddApplicationReviewersCommand;
@@ -39,11 +39,9 @@ import org.tre.query.tre.TreDescribe;
 import org.tre.query.tre.TreProjection;
 import org.tre.query.tre.TreView;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every route of tre-api.md. Each turns its input into one command (rules in the Tre aggregate) or
@@ -241,10 +239,7 @@ public class TreRoutes implements DxRoutes.Provider {
     private ObjectNode describeAsOf(DxRequest request, long at, Map<String, Boolean> fields) {
         TreView now = tres.find(request.entityId())
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
-        if (!request.caller().isOperator() && !now.treAdmins.contains(request.caller().userId())) {
-            throw DxException.permissionDenied("Only the admins of " + now.id + " may describe its past");
-        }
-        Scopes.requireFullScope(request.caller());
+        AuditRoutes.requireAuditor(now, request);
         TreProjection.Replay replay = TreProjection.replay(json);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(replay.projection());
         for (DomainEventMessage<?> event : history.of(now.id)) {
@@ -281,7 +276,7 @@ public class TreRoutes implements DxRoutes.Provider {
         boolean describe = Describe.requested(in);
         Paging paging = Paging.of(in, "id");
         Caller caller = request.caller();
-        List<String> visible = caller.isOperator() ? tres.all() : tres.visibleTo(principalsOf(caller));
+        List<String> visible = caller.isOperator() ? tres.all() : tres.visibleTo(orgs.principalsOf(caller.userId()));
         List<String> matching = visible.stream().filter(paging::startingAt).toList();
         ArrayNode results = json.createArrayNode();
         for (String treId : paging.page(matching)) {
@@ -295,16 +290,7 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     private TreDescribe.Role roleOf(TreView view, Caller caller) {
-        return TreDescribe.roleOf(view, caller.userId(), principalsOf(caller), caller.isOperator());
-    }
-
-    /** The caller, every org they belong to, and PUBLIC: whom an authorized-users entry may name. */
-    private Set<String> principalsOf(Caller caller) {
-        Set<String> principals = new LinkedHashSet<>();
-        principals.add(caller.userId());
-        orgs.membershipsOf(caller.userId()).stream().map(OrgMembership::orgId).forEach(principals::add);
-        principals.add("PUBLIC");
-        return principals;
+        return TreDescribe.roleOf(view, caller.userId(), orgs.principalsOf(caller.userId()), caller.isOperator());
     }
 
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2). */
