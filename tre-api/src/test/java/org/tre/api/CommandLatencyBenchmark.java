@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
+import org.tre.api.support.Scenario;
 import org.tre.directory.audit.AuditContext;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 
@@ -48,16 +49,11 @@ class CommandLatencyBenchmark {
         String admin;
         try (RunningService setup = start(dir, 100)) {
             Dx dx = setup.dx();
-            dx.post("/user/new", OPERATOR, Dx.obj("username", "alice", "email", "alice@example.org")).expectOk();
-            admin = dx.post("/system/newAuthToken", OPERATOR, Dx.obj("user", "user-alice")).expectOk().body()
-                    .get("access_token").asText();
-            dx.post("/org/new", admin, Dx.obj("handle", "bench", "name", "Bench")).expectOk();
-            dx.post("/org-bench/setLicenses", OPERATOR, Dx.obj("billable", true, "licenses",
-                    Dx.obj("treManagement", true))).expectOk();
-            dx.post("/org-bench/setMemberAccess", OPERATOR, Dx.obj("user-alice", Dx.obj("treManagement", true)))
-                    .expectOk();
+            Scenario scenario = new Scenario(dx, OPERATOR);
+            admin = scenario.userWithToken("alice");
+            String org = scenario.treOrg(admin, "user-alice", "bench");
             dx.post("/tre/new", admin, Dx.obj("handle", "bench", "name", "B", "description", "d", "summary", "s",
-                    "billTo", "org-bench", "region", "aws:us-east-1")).expectOk();
+                    "billTo", org, "region", Scenario.REGION)).expectOk();
             CommandGateway commands = setup.bean(CommandGateway.class);
             AuditContext.runAs("user-alice", "benchmark-setup", () -> {
                 for (int i = 1; i < prior; i++) {

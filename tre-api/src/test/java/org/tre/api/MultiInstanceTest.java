@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tre.api.support.Dx;
 import org.tre.api.support.EmbeddedPostgresSupport;
 import org.tre.api.support.RunningService;
+import org.tre.api.support.Scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ class MultiInstanceTest {
              RunningService b = instance(postgres, "node-b")) {
             Dx onA = a.dx();
             Dx onB = b.dx();
-            String alice = token(onA, user(onA, "alice"));
-            String bob = token(onB, user(onB, "bob"));
+            String alice = new Scenario(onA, OPERATOR).userWithToken("alice");
+            String bob = new Scenario(onB, OPERATOR).userWithToken("bob");
             onA.post("/org/new", alice, Dx.obj("handle", "shared", "name", "Shared")).expectOk();
             onB.post("/org-shared/setLicenses", OPERATOR, Dx.obj("billable", true, "permittedRegions", List.of(REGION),
                     "licenses", Dx.obj("treManagement", true))).expectOk();
@@ -49,11 +50,11 @@ class MultiInstanceTest {
             assertThat(onB.post("/org-shared/describe", alice, "{}").expectOk().body().get("treManagement")
                     .asBoolean()).isTrue();
 
-            String data = id(onB.post("/project/new", alice, Dx.obj("name", "data", "billTo", "org-shared")));
-            String show = id(onA.post("/project/new", alice, Dx.obj("name", "show", "billTo", "org-shared")));
-            String file = id(onB.post("/file/new", alice, Dx.obj("project", data, "name", "f", "content", "x")));
-            String record = id(onA.post("/record/new", alice, Dx.obj("project", show, "name", "r")));
-            String tre = id(onA.post("/tre/new", alice, Dx.obj("handle", "clustered", "name", "C", "description", "d",
+            String data = Scenario.id(onB.post("/project/new", alice, Dx.obj("name", "data", "billTo", "org-shared")));
+            String show = Scenario.id(onA.post("/project/new", alice, Dx.obj("name", "show", "billTo", "org-shared")));
+            String file = Scenario.id(onB.post("/file/new", alice, Dx.obj("project", data, "name", "f", "content", "x")));
+            String record = Scenario.id(onA.post("/record/new", alice, Dx.obj("project", show, "name", "r")));
+            String tre = Scenario.id(onA.post("/tre/new", alice, Dx.obj("handle", "clustered", "name", "C", "description", "d",
                     "summary", "s", "billTo", "org-shared", "region", REGION)));
             onB.post("/" + tre + "/setInventory", alice, Dx.obj("file", Dx.obj("project", data, "id", file),
                     "dataset", Dx.obj(), "showcase", Dx.obj("project", show, "id", record), "assays", List.of(),
@@ -123,18 +124,5 @@ class MultiInstanceTest {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?"
                 + " AND payloadtype LIKE ?", Integer.class, aggregate, "%" + type);
         return n == null ? 0 : n;
-    }
-
-    private static String user(Dx dx, String name) {
-        return id(dx.post("/user/new", OPERATOR, Dx.obj("username", name, "email", name + "@example.org")));
-    }
-
-    private static String token(Dx dx, String userId) {
-        return dx.post("/system/newAuthToken", OPERATOR, Dx.obj("user", userId)).expectOk().body()
-                .get("access_token").asText();
-    }
-
-    private static String id(Dx.Response response) {
-        return response.expectOk().body().get("id").asText();
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
+import org.tre.api.support.Scenario;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ class RebuildTest {
             Map<String, Object> reads = scenario(dx);
             Map<String, JsonNode> before = read(dx, reads);
 
-            assertError(dx.post("/system/rebuildProjections", token(dx, "user-alice"), "{}"), 401, "PermissionDenied");
+            assertError(dx.post("/system/rebuildProjections", new Scenario(dx, OPERATOR).token("user-alice"), "{}"), 401, "PermissionDenied");
             assertError(dx.post("/system/rebuildProjections", OPERATOR, Dx.obj("processingGroups", List.of("nope"))),
                     422, "InvalidInput");
             JsonNode started = dx.post("/system/rebuildProjections", OPERATOR, "{}").expectOk().body();
@@ -68,9 +69,10 @@ class RebuildTest {
 
     /** Builds users, an org, apps, projects, objects and an active TRE with a project; returns what to read. */
     private static Map<String, Object> scenario(Dx dx) {
-        String alice = token(dx, user(dx, "alice"));
-        String bob = token(dx, user(dx, "bob"));
-        user(dx, "carol");
+        Scenario people = new Scenario(dx, OPERATOR);
+        String alice = people.userWithToken("alice");
+        String bob = people.userWithToken("bob");
+        people.user("carol");
         dx.post("/org/new", alice, Dx.obj("handle", "rich", "name", "Rich")).expectOk();
         dx.post("/org-rich/setLicenses", OPERATOR, Dx.obj("billable", true, "permittedRegions", List.of(REGION),
                 "licenses", Dx.obj("treManagement", true))).expectOk();
@@ -80,14 +82,14 @@ class RebuildTest {
         dx.post("/org-rich/invite", alice, Dx.obj("invitee", "dora@example.org")).expectOk();
         dx.post("/app/new", alice, Dx.obj("name", "tool", "version", "1.0.0", "billTo", "org-rich", "published", true,
                 "authorizedUsers", List.of("PUBLIC"))).expectOk();
-        String data = id(dx.post("/project/new", alice, Dx.obj("name", "data", "billTo", "org-rich", "tags",
+        String data = Scenario.id(dx.post("/project/new", alice, Dx.obj("name", "data", "billTo", "org-rich", "tags",
                 List.of("genomics"))));
-        String show = id(dx.post("/project/new", alice, Dx.obj("name", "show", "billTo", "org-rich")));
+        String show = Scenario.id(dx.post("/project/new", alice, Dx.obj("name", "show", "billTo", "org-rich")));
         dx.post("/" + data + "/invite", alice, Dx.obj("invitee", "user-carol", "level", "CONTRIBUTE")).expectOk();
-        String file = id(dx.post("/file/new", alice, Dx.obj("project", data, "name", "f.tsv", "content", "a\tb\n")));
-        String record = id(dx.post("/record/new", alice, Dx.obj("project", show, "name", "r")));
+        String file = Scenario.id(dx.post("/file/new", alice, Dx.obj("project", data, "name", "f.tsv", "content", "a\tb\n")));
+        String record = Scenario.id(dx.post("/record/new", alice, Dx.obj("project", show, "name", "r")));
         dx.post("/project/new", alice, Dx.obj("name", "gone", "billTo", "org-rich")).expectOk();
-        String tre = id(dx.post("/tre/new", alice, Dx.obj("handle", "rebuilt", "name", "T", "description", "d",
+        String tre = Scenario.id(dx.post("/tre/new", alice, Dx.obj("handle", "rebuilt", "name", "T", "description", "d",
                 "summary", "s", "billTo", "org-rich", "region", REGION)));
         ok(dx, alice, tre, "setInventory", Dx.obj("file", Dx.obj("project", data, "id", file), "dataset", Dx.obj(),
                 "showcase", Dx.obj("project", show, "id", record), "assays", List.of(), "version", "1.0.0"));
@@ -96,7 +98,7 @@ class RebuildTest {
         ok(dx, alice, tre, "addApplicationReviewers", Dx.obj("reviewStepId", "e", "users", List.of("user-carol")));
         ok(dx, alice, tre, "addAuthorizedUsers", Dx.obj("users", List.of("user-bob", "org-rich")));
         ok(dx, alice, tre, "activate", Dx.obj());
-        String treProject = id(dx.post("/project/new", bob, Dx.obj("name", "analysis", "tre", tre)));
+        String treProject = Scenario.id(dx.post("/project/new", bob, Dx.obj("name", "analysis", "tre", tre)));
         ok(dx, alice, tre, "deactivate", Dx.obj());
         Map<String, Object> reads = new LinkedHashMap<>();
         for (String user : List.of("user-alice", "user-bob", "user-carol", "user-admin")) {
@@ -119,27 +121,14 @@ class RebuildTest {
 
     /** As the operator, who sees every field, except the org's find routes, which are its ADMINs'. */
     private static Map<String, JsonNode> read(Dx dx, Map<String, Object> reads) {
-        String alice = token(dx, "user-alice");
+        String alice = new Scenario(dx, OPERATOR).token("user-alice");
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         reads.forEach((route, input) -> answers.put(route, dx.post(route,
                 route.startsWith("/org-rich/find") ? alice : OPERATOR, input).expectOk().body()));
         return answers;
     }
 
-    private static String user(Dx dx, String name) {
-        return id(dx.post("/user/new", OPERATOR, Dx.obj("username", name, "email", name + "@example.org")));
-    }
-
-    private static String token(Dx dx, String userId) {
-        return dx.post("/system/newAuthToken", OPERATOR, Dx.obj("user", userId)).expectOk().body()
-                .get("access_token").asText();
-    }
-
     private static void ok(Dx dx, String token, String tre, String verb, Object input) {
         dx.post("/" + tre + "/" + verb, token, input).expectOk();
-    }
-
-    private static String id(Dx.Response response) {
-        return response.expectOk().body().get("id").asText();
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
+import org.tre.api.support.Scenario;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +25,11 @@ class SnapshotTest {
         String admin;
         try (RunningService service = start()) {
             Dx dx = service.dx();
-            dx.post("/user/new", OPERATOR, Dx.obj("username", "alice", "email", "alice@example.org")).expectOk();
-            admin = dx.post("/system/newAuthToken", OPERATOR, Dx.obj("user", "user-alice")).expectOk().body()
-                    .get("access_token").asText();
-            dx.post("/org/new", admin, Dx.obj("handle", "snaps", "name", "Snaps")).expectOk();
-            dx.post("/org-snaps/setLicenses", OPERATOR, Dx.obj("billable", true, "licenses",
-                    Dx.obj("treManagement", true))).expectOk();
-            dx.post("/org-snaps/setMemberAccess", OPERATOR, Dx.obj("user-alice", Dx.obj("treManagement", true)))
-                    .expectOk();
+            Scenario scenario = new Scenario(dx, OPERATOR);
+            admin = scenario.userWithToken("alice");
+            String org = scenario.treOrg(admin, "user-alice", "snaps");
             dx.post("/tre/new", admin, Dx.obj("handle", "snapshotted", "name", "S", "description", "d", "summary", "s",
-                    "billTo", "org-snaps", "region", "aws:us-east-1")).expectOk();
+                    "billTo", org, "region", Scenario.REGION)).expectOk();
             for (int i = 0; i < 12; i++) {
                 dx.post("/tre-snapshotted/update", admin, Dx.obj("name", "Name " + i)).expectOk();
             }
