@@ -30,6 +30,8 @@ class TreSideEffectsTest extends TrePlatformTest {
         assertThat(provisioned.get("dispensalQueue").asText()).startsWith("dispensalQueue-");
         assertThat(dx().post("/" + robot + "/describe", ADMIN_TOKEN, "{}").expectOk().body().get("robot").asBoolean())
                 .isTrue();
+        // The admins' VIEW on the working project is a grant that follows provisioning: wait for it too.
+        awaitLevel(working, admin, "VIEW");
         JsonNode project = dx().post("/" + working + "/describe", admin, "{}").expectOk().body();
         assertThat(project.get("billTo").asText()).isEqualTo(org);
         assertThat(project.get("region").asText()).isEqualTo(REGION);
