@@ -96,7 +96,7 @@ public class TreProjection {
 
         void insert(TreView view);
 
-        void update(TreView view);
+        void update(TreView view, boolean rolesChanged);
     }
 
     public static final class MemoryViews implements Views {
@@ -113,7 +113,7 @@ public class TreProjection {
         }
 
         @Override
-        public void update(TreView view) {
+        public void update(TreView view, boolean rolesChanged) {
             this.view = view;
         }
     }
@@ -132,10 +132,12 @@ public class TreProjection {
         }
 
         @Override
-        public void update(TreView view) {
+        public void update(TreView view, boolean rolesChanged) {
             jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", view.state, write(view),
                     view.modified, view.id);
-            principals(view);
+            if (rolesChanged) {
+                principals(view);
+            }
         }
     }
 
@@ -395,21 +397,28 @@ public class TreProjection {
 
     private void change(String treId, Instant at, Consumer<TreView> change) {
         TreView view = views.load(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
+        Map<String, Set<String>> rolesBefore = roles(view);
         change.accept(view);
         view.modified = at.toEpochMilli();
-        views.update(view);
+        // Most changes (policies, inventory, synchronization progress) touch no role: skip the rewrite.
+        views.update(view, !roles(view).equals(rolesBefore));
     }
 
     /** Rewritten whole: a TRE has at most a few thousand principals, and this keeps them exactly in step. */
     private void principals(TreView view) {
         jdbc.update("DELETE FROM tre_principal WHERE tre_id = ?", view.id);
+        roles(view).forEach((principal, set) -> set.forEach(role -> jdbc.update(
+                "INSERT INTO tre_principal (tre_id, principal, role) VALUES (?, ?, ?)", view.id, principal, role)));
+    }
+
+    /** principal → the roles it holds in the TRE. */
+    private static Map<String, Set<String>> roles(TreView view) {
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         view.treAdmins.forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("admin"));
         view.applicationReviewSteps.values().forEach(step -> step.reviewers
                 .forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("reviewer")));
         view.authorizedUsers.forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("authorized"));
-        roles.forEach((principal, set) -> set.forEach(role -> jdbc.update(
-                "INSERT INTO tre_principal (tre_id, principal, role) VALUES (?, ?, ?)", view.id, principal, role)));
+        return roles;
     }
 
     private static TreView.InventoryDetail detail(Inventory inventory, long at) {
