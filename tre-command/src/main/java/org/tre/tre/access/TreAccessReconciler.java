@@ -103,9 +103,12 @@ public class TreAccessReconciler {
         reconcile(event.treId());
     }
 
+    /** Of the TRE's settings only support access reaches a grant; a rename changes none. */
     @EventHandler
     void on(TreUpdatedEvent event) {
-        reconcile(event.treId());
+        if (event.supportOrgChanged() || event.allowSupportAccess() != null) {
+            reconcile(event.treId());
+        }
     }
 
     @EventHandler
