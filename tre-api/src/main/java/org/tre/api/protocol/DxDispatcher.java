@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tre.api.config.StreamingReadModels;
 import org.tre.api.rebuild.ProjectionRebuilds;
 import org.tre.directory.audit.AuditContext;
 import org.tre.directory.token.AuthTokens;
@@ -49,14 +50,16 @@ public class DxDispatcher {
     private final DxErrors errors;
     private final RateLimiter rateLimiter;
     private final ProjectionRebuilds rebuilds;
+    private final StreamingReadModels readModels;
 
     public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors,
-                        RateLimiter rateLimiter, ProjectionRebuilds rebuilds) {
+                        RateLimiter rateLimiter, ProjectionRebuilds rebuilds, StreamingReadModels readModels) {
         providers.forEach(provider -> provider.register(routes));
         this.tokens = tokens;
         this.errors = errors;
         this.rateLimiter = rateLimiter;
         this.rebuilds = rebuilds;
+        this.readModels = readModels;
     }
 
     @RequestMapping("/**")
@@ -87,8 +90,8 @@ public class DxDispatcher {
             MDC.put("userId", caller.userId());
             rateLimiter.admit(caller.userId());
             DxInput input = new DxInput(readBody(http));
-            ObjectNode result = AuditContext.runAs(caller.userId(), requestId,
-                    () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId)));
+            ObjectNode result = readModels.answerAfterItsWrites(() -> AuditContext.runAs(caller.userId(), requestId,
+                    () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId))));
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
         } catch (RuntimeException failure) {
             return errors.toResponse(failure, requestId);

@@ -15,6 +15,7 @@ import org.tre.directory.org.OrgProjection;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.error.DxException;
+import org.tre.query.tre.TreHandles;
 import org.tre.query.tre.TreProjection;
 
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class ProjectionRebuilds {
 
     public ProjectionRebuilds(EventStore events, JdbcTemplate jdbc, TransactionTemplate transaction,
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
-                              DataObjectDirectory objects, TreProjection tres) {
+                              DataObjectDirectory objects, TreProjection tres, TreHandles handles) {
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -65,6 +66,7 @@ public class ProjectionRebuilds {
                 "DELETE FROM directory_data_object_project", "DELETE FROM directory_data_object")));
         projections.put(TreProjection.PROCESSING_GROUP, new Projection(tres, List.of(
                 "DELETE FROM tre_principal", "DELETE FROM tre_view")));
+        projections.put(TreHandles.PROCESSING_GROUP, new Projection(handles, List.of("DELETE FROM tre_handle")));
     }
 
     public record Status(String state, long processed, long total) {
@@ -121,7 +123,8 @@ public class ProjectionRebuilds {
             OptionalLong head = events.createHeadToken() == null ? OptionalLong.empty()
                     : events.createHeadToken().position();
             Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
-            total.set(count == null ? 0 : count);
+            // Under Axon Server the table is empty and the store's head (counted from 0) tells the total.
+            total.set(count != null && count > 0 ? count : head.isPresent() ? head.getAsLong() + 1 : 0);
             LOG.info("Rebuilding {} from {} events", groups, total.get());
             List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
             groups.forEach(group -> handlers.add(new AnnotationEventHandlerAdapter(projections.get(group).handlers())));

@@ -7,6 +7,7 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.TreRoles;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.org.OrgViews.OrgFacts;
+import org.tre.query.tre.TreHandles;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.directory.TreDirectory;
 
@@ -22,14 +23,16 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
     private final ProjectDirectory projects;
     private final DataObjectDirectory objects;
     private final TreProjection tres;
+    private final TreHandles handles;
 
     public DirectoryForTre(OrgDirectory orgs, UserDirectory users, ProjectDirectory projects,
-                           DataObjectDirectory objects, TreProjection tres) {
+                           DataObjectDirectory objects, TreProjection tres, TreHandles handles) {
         this.orgs = orgs;
         this.users = users;
         this.projects = projects;
         this.objects = objects;
         this.tres = tres;
+        this.handles = handles;
     }
 
     @Override
@@ -49,7 +52,7 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
 
     @Override
     public boolean treHandleTaken(String handle) {
-        return tres.handleTaken(handle);
+        return handles.taken(handle);
     }
 
     @Override

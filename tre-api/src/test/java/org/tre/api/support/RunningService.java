@@ -38,6 +38,10 @@ public final class RunningService implements AutoCloseable {
         return new Dx(port());
     }
 
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -374,11 +374,6 @@ public class TreProjection {
                 .stream().findFirst();
     }
 
-    public boolean handleTaken(String handle) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM tre_view WHERE handle = ?", Integer.class, handle);
-        return n != null && n > 0;
-    }
-
     /** Every live TRE, ordered by id: what the operator may see. */
     public List<String> all() {
         return jdbc.queryForList("SELECT id FROM tre_view WHERE state <> 'deleted' ORDER BY id", String.class);
