@@ -41,12 +41,13 @@ public final class Roles {
         return active.contains(role);
     }
 
-    public boolean all() {
-        return active.size() == Role.values().length;
+    public boolean split() {
+        return active.size() < Role.values().length;
     }
 
-    public Set<Role> active() {
-        return active;
+    @Override
+    public String toString() {
+        return split() ? active.toString() : "all roles";
     }
 
     /** The role a component belongs to, if it belongs to one. */
