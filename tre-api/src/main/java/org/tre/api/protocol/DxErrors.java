@@ -3,7 +3,10 @@ package org.tre.api.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -15,6 +18,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
 
@@ -54,8 +58,19 @@ public class DxErrors {
             if (cause instanceof DxException dx) {
                 return dx;
             }
-            if (cause instanceof CommandExecutionException remote && remote.getDetails().orElse(null) instanceof DxException dx) {
-                return dx;
+            if (cause instanceof HandlerExecutionException remote) {
+                Object details = remote.getDetails().orElse(null);
+                if (details instanceof DxException dx) {
+                    return dx;
+                }
+                if (details instanceof DxError error) {
+                    return error.toException();
+                }
+            }
+            // Under Axon Server: the role that handles this is not (yet) connected, or the server is away.
+            if (cause instanceof NoHandlerForCommandException || cause instanceof NoHandlerForQueryException
+                    || cause instanceof AxonServerException) {
+                return new DxException(ErrorType.ServiceUnavailable, "A part of the service is unavailable; retry shortly");
             }
             if (cause instanceof AggregateNotFoundException) {
                 return DxException.notFound("The entity was not found");

@@ -14,6 +14,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tre.api.config.RefusalsAcrossInstances;
 import org.tre.api.config.StreamingReadModels;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.api.support.RunningService;
@@ -22,6 +23,10 @@ import org.tre.query.tre.TreProjection;
 import org.tre.tre.access.TreAccessReconciler;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,14 +119,19 @@ class RolesTest {
 
     /** No Axon Server runs here: the wiring is checked, and an unreachable server must not stop the start. */
     @Test
-    void theAxonServerProfileSendsCommandsEventsAndQueriesThroughAxonServer() throws IOException {
+    void theAxonServerProfileSendsCommandsEventsAndQueriesThroughAxonServer() throws Exception {
         try (RunningService gateway = start("axonserver,gateway", "AXONSERVER_SERVERS=localhost:1")) {
             ConfigurableApplicationContext context = gateway.context();
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(StreamingReadModels.class).streaming()).isTrue();
+            assertThat(context.getBeanNamesForType(RefusalsAcrossInstances.class)).hasSize(1);
             assertThat(aggregates(context)).isEmpty();
+            HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + gateway.port() + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).as("not ready without Axon Server").isEqualTo(503);
         }
     }
 
