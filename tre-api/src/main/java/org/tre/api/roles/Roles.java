@@ -18,7 +18,8 @@ import java.util.Set;
  * repositories, which every role reads from the shared database, and the protocol's helpers.
  *
  * <p>Read models kept in a command's transaction (the directory's lookup tables) need no role: an
- * instance publishes only the events of the aggregates it hosts, so they fire only there.
+ * instance publishes only the events of the aggregates it hosts, so they fire only there. The TRE
+ * read model, where it streams, is started by the query role alone (StreamingReadModels).
  */
 public final class Roles {
 
