@@ -153,7 +153,7 @@ public class StreamingReadModels {
     /** The write has succeeded whatever happens here: a failure to wait is logged, never answered. */
     private void awaitHead() {
         try {
-            awaitReadModelAt(position(events.createHeadToken()));
+            awaitReadModelAt(StorePositions.head(events));
         } catch (RuntimeException e) {
             LOG.warn("Could not wait for the TRE read model: {}", e.toString());
         }
@@ -162,7 +162,7 @@ public class StreamingReadModels {
     private MessageHandlerInterceptor<EventMessage<?>> reconcileAfterTheReadModel() {
         return (unitOfWork, chain) -> {
             if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked) {
-                awaitReadModelAt(position(tracked.trackingToken()));
+                awaitReadModelAt(StorePositions.of(tracked.trackingToken()));
             }
             return chain.proceed();
         };
@@ -193,7 +193,7 @@ public class StreamingReadModels {
     long readModelPosition() {
         List<OptionalLong> positions = jdbc.query(
                 "SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
-                (rs, n) -> position(token(rs.getBytes("token"), rs.getString("tokentype"))), TRE_READ_MODEL);
+                (rs, n) -> StorePositions.of(token(rs.getBytes("token"), rs.getString("tokentype"))), TRE_READ_MODEL);
         long slowest = positions.isEmpty() ? -1 : Long.MAX_VALUE;
         for (OptionalLong position : positions) {
             slowest = Math.min(slowest, position.orElse(-1));
@@ -207,10 +207,6 @@ public class StreamingReadModels {
         }
         SerializedType serializedType = new SimpleSerializedType(type, null);
         return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, serializedType));
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
     }
 
     private static void sleep(long millis) {

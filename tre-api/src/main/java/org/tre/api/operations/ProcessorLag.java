@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import org.tre.api.config.StorePositions;
 
 import java.util.OptionalLong;
 
@@ -41,7 +41,7 @@ public class ProcessorLag implements MeterBinder {
     }
 
     private double lag(StreamingEventProcessor processor) {
-        OptionalLong head = position(events.createHeadToken());
+        OptionalLong head = StorePositions.head(events);
         if (head.isEmpty()) {
             return 0;
         }
@@ -51,9 +51,5 @@ public class ProcessorLag implements MeterBinder {
             slowest = Math.min(slowest, position.orElse(-1));
         }
         return slowest == Long.MAX_VALUE ? 0 : Math.max(0, head.getAsLong() - slowest);
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
     }
 }

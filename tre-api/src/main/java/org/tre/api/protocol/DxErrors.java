@@ -59,11 +59,7 @@ public class DxErrors {
                 return dx;
             }
             if (cause instanceof HandlerExecutionException remote) {
-                Object details = remote.getDetails().orElse(null);
-                if (details instanceof DxException dx) {
-                    return dx;
-                }
-                if (details instanceof DxError error) {
+                if (remote.getDetails().orElse(null) instanceof DxError error) {
                     return error.toException();
                 }
             }

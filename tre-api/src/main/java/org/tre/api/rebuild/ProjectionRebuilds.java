@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tre.api.config.StorePositions;
 import org.tre.directory.app.AppProjection;
 import org.tre.directory.dataobject.DataObjectDirectory;
 import org.tre.directory.org.OrgProjection;
@@ -120,8 +121,7 @@ public class ProjectionRebuilds {
     private void rebuild(List<String> groups) {
         try {
             processed.set(0);
-            OptionalLong head = events.createHeadToken() == null ? OptionalLong.empty()
-                    : events.createHeadToken().position();
+            OptionalLong head = StorePositions.head(events);
             Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
             // Under Axon Server the table is empty and the store's head (counted from 0) tells the total.
             total.set(count != null && count > 0 ? count : head.isPresent() ? head.getAsLong() + 1 : 0);

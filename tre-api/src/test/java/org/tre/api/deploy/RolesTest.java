@@ -18,6 +18,7 @@ import org.tre.api.config.RefusalsAcrossInstances;
 import org.tre.api.config.StreamingReadModels;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.api.support.RunningService;
+import org.tre.api.support.StreamingTreReadModel;
 import org.tre.directory.operator.OperatorBootstrap;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.access.TreAccessReconciler;
@@ -142,8 +143,7 @@ class RolesTest {
                 "tre.read-models=streaming",
                 "tre.data-dir=" + Files.createTempDirectory("tre-role-"),
                 "TRE_ADMIN_TOKEN=operatorTokenForTheRolesTest0123456789",
-                "spring.datasource.url=jdbc:h2:mem:" + name
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+                "spring.datasource.url=jdbc:h2:mem:" + name + StreamingTreReadModel.H2_OPTIONS));
         properties.addAll(List.of(more));
         return RunningService.start(properties.toArray(String[]::new));
     }

@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Inherited
 @TestPropertySource(properties = {"tre.read-models=streaming", "tre.node-id=streaming-read-model",
-        "spring.datasource.url=jdbc:h2:mem:streaming-read-model;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:streaming-read-model" + StreamingTreReadModel.H2_OPTIONS})
 public @interface StreamingTreReadModel {
+
+    /** The embedded default's H2 options (application.yml), for a database in memory that outlives its connections. */
+    String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 }
