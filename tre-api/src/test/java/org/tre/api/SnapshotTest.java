@@ -8,9 +8,11 @@ import org.tre.api.support.RunningService;
 import org.tre.api.support.Scenario;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Growing aggregates are snapshotted, and load from their snapshot correctly after a restart. */
 class SnapshotTest {
@@ -35,10 +37,11 @@ class SnapshotTest {
             }
             dx.post("/tre-snapshotted/addApplicationReviewStep", admin, Dx.obj("reviewStepId", "ethics",
                     "name", "Ethics", "description", "")).expectOk();
-            Integer snapshots = service.bean(JdbcTemplate.class).queryForObject(
+            // Snapshots are written on their own thread after the command's commit.
+            JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                     "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = 'tre-snapshotted'",
-                    Integer.class);
-            assertThat(snapshots).isPositive();
+                    Integer.class)).isPositive());
         }
         try (RunningService service = start()) {
             Dx dx = service.dx();
