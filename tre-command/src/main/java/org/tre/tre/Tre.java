@@ -138,9 +138,8 @@ public class Tre {
             throw DxException.notFound("The support org " + command.supportOrg() + " was not found");
         }
         String newSupportOrg = command.supportOrgGiven() ? command.supportOrg() : supportOrg;
-        // Fix: only a call naming allowSupportAccess: true was checked, so clearing the supportOrg
-        // while support access stayed on left access granted to no org (DECISIONS.md §12). The
-        // rule holds for the state after the call.
+        // The rule holds for the state after the call, whichever of the two it names: clearing the
+        // supportOrg while support access stays on would grant access to no org (DECISIONS.md §12).
         boolean newAllowSupportAccess = Objects.requireNonNullElse(command.allowSupportAccess(), allowSupportAccess);
         if (newAllowSupportAccess && newSupportOrg == null) {
             throw DxException.invalidInput("allowSupportAccess needs a supportOrg");
@@ -156,9 +155,8 @@ public class Tre {
      */
     @CommandHandler
     public void handle(SetInventoryCommand command, TreDirectory directory) {
-        // Fix: the version was never checked here, so draft stored any string and amending threw a
-        // NullPointerException from Semver.parse (an InternalError at the edge). A shape check, so
-        // it comes first (DECISIONS.md §1, §6, §12: InvalidInput).
+        // A shape check, so it comes first (DECISIONS.md §1, §6, §12: InvalidInput); amending compares
+        // versions, which needs a valid one in every state.
         InventoryVersions.requireValid(command.inventory().version());
         requireAdmin(command.requestedBy());
         if (state == TreState.active) {
@@ -176,8 +174,8 @@ public class Tre {
 
     @CommandHandler
     public void handle(SetPoliciesCommand command, TreDirectory directory) {
-        // Fix: an unknown key was merged into the policies and the event's "all ten after it" map.
-        // A shape check, so it comes first (DECISIONS.md §1, §7: InvalidInput).
+        // A shape check, so it comes first (DECISIONS.md §1, §7: InvalidInput); an unknown key would
+        // otherwise enter the policies and the event's map of all ten after it.
         for (String key : command.policies().keySet()) {
             if (!Policies.KEYS.contains(key)) {
                 throw DxException.invalidInput("Unrecognized policy key " + key);

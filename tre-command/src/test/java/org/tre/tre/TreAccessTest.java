@@ -24,12 +24,14 @@ import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 import org.tre.messages.tre.TreEvents.TreAdminsAddedEvent;
 import org.tre.messages.tre.TreEvents.TreAdminsRemovedEvent;
+import org.tre.messages.tre.TreEvents.AuthorizedUsersAddedEvent;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.tre.tre.support.TreMatchers.dxError;
+import static org.tre.tre.support.TreMatchers.someEvent;
 import static org.tre.tre.support.TreWorld.*;
 
 /**
@@ -81,13 +83,16 @@ class TreAccessTest {
         return command instanceof DeactivateTreCommand ? active() : readyDraft();
     }
 
-    /** The control for the denials below: the very same commands succeed when the TRE's admin sends them. */
+    /** The control for the denials below: the very same commands, sent by the TRE's admin, each change the TRE. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyCommand")
     void theAdminMaySendEveryCommand(String name, Object command) {
-        fixture.given(readyFor(command))
+        // BOB administers and FRANK is authorized here, so that removing them changes something.
+        fixture.given(plus(readyFor(command), new TreAdminsAddedEvent(TRE, List.of(BOB)),
+                        new AuthorizedUsersAddedEvent(TRE, List.of(FRANK), List.of(FRANK))))
                 .when(command)
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(someEvent());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,8 +71,9 @@ class TreLifecycleTest {
     @Test
     void theCreatorCanAdministerTheNewTre() {
         fixture.given(created())
-                .when(new SetPoliciesCommand(TRE, Map.of(), ALICE))
-                .expectSuccessfulHandlerExecution();
+                .when(new UpdateTreCommand(TRE, "New name", null, null, null, null, false, null, null, null, null, ALICE))
+                .expectEvents(new TreUpdatedEvent(TRE, "New name", null, null, null, null, false, null, null, null,
+                        null));
     }
 
     @Test

@@ -145,7 +145,7 @@ class TreProjectsTest {
         fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
                         new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1")))
                 .when(create(ALICE, Set.of(ALICE)))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(authorized(ALICE));
         fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
                 .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-c", 3, true))
                 .expectEvents(new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1"));

@@ -144,8 +144,8 @@ public class OrgRoutes implements DxRoutes.Provider {
         if (jobLogs.isPresent() && (name != null || policies != null || defaultRegion != null)) {
             throw DxException.invalidInput("jobLogsForwarding cannot be updated together with other org attributes");
         }
-        // The mapping's shape is input like any other (DECISIONS.md §1): it used to be checked only after the
-        // org lookup and the token scope, so a malformed url got ResourceNotFound or PermissionDenied instead.
+        // The mapping's shape is input like any other, checked before the org lookup and the token scope
+        // (DECISIONS.md §1), so a malformed url is InvalidInput whoever asks.
         JobLogsConfig jobLogsConfig = jobLogs.map(OrgRoutes::jobLogsConfig).orElse(null);
         String orgId = requireOrg(request).id();
         Scopes.requireFullScope(request.caller());

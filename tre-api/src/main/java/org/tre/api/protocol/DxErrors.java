@@ -74,8 +74,8 @@ public class DxErrors {
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
             // Axon's own JDBC event store does not go through Spring's exception translation: two requests
             // creating one aggregate id (two /org/new racing for a handle) surface as an EventStoreException
-            // over a raw SQLException of class 23 (integrity constraint), which used to fall through to a
-            // 500 InternalError that clients retry six times. Any class-23 SQL state is the same race.
+            // over a raw SQLException of class 23 (integrity constraint). Any class-23 SQL state is the same
+            // race, and an InternalError would be retried six times by clients.
             if (cause instanceof ConcurrencyException || cause instanceof DataIntegrityViolationException
                     || cause instanceof AggregateStreamCreationException
                     || (cause instanceof SQLException sql && sql.getSQLState() != null

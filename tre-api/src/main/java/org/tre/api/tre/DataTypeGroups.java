@@ -25,9 +25,9 @@ public class DataTypeGroups {
             "detailsURL");
 
     private final TreFiles files;
-    // Fix: Jackson stops at the end of the first JSON value by default, so a file such as "[] []" or
-    // "[...] garbage" was read as valid. tre-api.md lists "does not contain valid JSON" as
-    // InvalidState; trailing content makes the whole file invalid JSON.
+    // Jackson stops at the end of the first JSON value by default, which would read "[] []" or
+    // "[...] garbage" as valid. tre-api.md lists "does not contain valid JSON" as InvalidState, and
+    // trailing content makes the whole file invalid JSON.
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public DataTypeGroups(TreFiles files) {

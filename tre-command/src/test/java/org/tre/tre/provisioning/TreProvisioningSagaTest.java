@@ -15,7 +15,6 @@ import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
 import org.tre.messages.tre.TreEvents.TreActivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
-import org.tre.messages.tre.TreProvisioning;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.UserCommands.CreateUserCommand;
 import org.tre.messages.user.UserKind;
@@ -32,9 +31,11 @@ import java.util.Set;
 class TreProvisioningSagaTest {
 
     private static final String TRE = "tre-genomics";
-    private static final String ROBOT = TreProvisioning.robotUser(TRE);
-    private static final String PROJECT = TreProvisioning.workingProject(TRE);
-    private static final String QUEUE = TreProvisioning.dispensalQueue(TRE);
+    // Written out, not derived: a change to how the ids are derived would orphan what existing TREs
+    // were provisioned with, and must fail here.
+    private static final String ROBOT = "user-tre_genomics_robot";
+    private static final String PROJECT = "project-vxk5JQ3qfVyyG6GGkppVxG7Q";
+    private static final String QUEUE = "dispensalQueue-X0ypZ1b1px1fk5gb2xfKXZgp";
 
     private SagaTestFixture<TreProvisioningSaga> fixture;
     /** What the directory already holds, as its query handlers answer. */

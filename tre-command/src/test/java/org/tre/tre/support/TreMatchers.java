@@ -1,15 +1,33 @@
 package org.tre.tre.support;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
 
+import java.util.List;
+
 /** Hamcrest matchers for the DNAnexus errors the Tre aggregate refuses commands with. */
 public final class TreMatchers {
 
     private TreMatchers() {
+    }
+
+    /** The command changed something: at least one event, whichever. */
+    public static Matcher<List<EventMessage<?>>> someEvent() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return !events.isEmpty();
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("at least one event");
+            }
+        };
     }
 
     public static Matcher<Throwable> dxError(ErrorType type) {
