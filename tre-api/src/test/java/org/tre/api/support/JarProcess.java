@@ -37,6 +37,8 @@ public final class JarProcess implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
     /** 128 + SIGKILL's number: how a JVM reports a child that SIGKILL ended. */
     public static final int KILLED = 128 + 9;
+    /** 128 + SIGTERM's number. */
+    public static final int STOPPED = 128 + 15;
 
     private static final Set<JarProcess> RUNNING = ConcurrentHashMap.newKeySet();
     private static final List<Path> STARTED_LOGS = Collections.synchronizedList(new ArrayList<>());
@@ -177,6 +179,20 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, and a wait for the graceful shutdown to finish (exit status 143): for reading the store
+     * once everything the service did is on disk, not for simulating a crash.
+     */
+    public void stop() {
+        process.destroy();
+        int status = awaitExit();
+        RUNNING.remove(this);
+        if (status != STOPPED) {
+            throw new AssertionError("The jar (pid " + process.pid() + ") should have stopped on SIGTERM (exit status "
+                    + STOPPED + ") but ended with " + status + "\n" + tail(log, 40));
+        }
+    }
+
     /** Starts the jar again as it was started, on the same data, once this one is gone. */
     public JarProcess restart() {
         if (process.isAlive()) {
@@ -227,7 +243,8 @@ public final class JarProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        HttpRequest probe = HttpRequest.newBuilder(readiness)
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
