@@ -105,7 +105,7 @@ class CrashIT {
             this.tre = tre;
         }
 
-        /** Different kinds, different aggregates and tables, interleaved: the last one is answered just before the kill. */
+        /** Five kinds, on different aggregates and tables, interleaved; the last is answered just before the kill. */
         void writeRound(Dx dx, int round) {
             for (int cycle = 0; cycle < CYCLES_PER_ROUND; cycle++) {
                 String name = "writer" + (round * CYCLES_PER_ROUND + cycle);

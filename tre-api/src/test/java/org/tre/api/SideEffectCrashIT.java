@@ -28,13 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The side effects that run after a command has been answered (policy synchronization, provisioning,
  * grant reconciliation) resume after a SIGKILL of the jar and happen exactly once. Each test first
  * reads the store after the kill to show the effect was really cut short, then restarts on the same
- * data, waits for the effect over HTTP, and counts in the store how often it happened.
+ * data, waits for the effect over HTTP, stops the jar and counts in the store how often it happened.
+ *
+ * <p>H2 shows a commit to other sessions a moment before it has written it to the file (the
+ * committing session returns only after the write), so what a read showed just before a kill may
+ * be gone after it; the tests wait for what they need to be durable, not merely visible.
  */
 @ExtendWith(JarProcessExtension.class)
 class SideEffectCrashIT {
 
     private static final String OPERATOR = "sideEffectOperatorToken0123456789";
     private static final int PROJECTS = 1000;
+    private static final int BATCH = 100;
     private static final Duration RESUMED_WITHIN = Duration.ofSeconds(90);
 
     @TempDir
@@ -42,7 +47,7 @@ class SideEffectCrashIT {
 
     @Test
     void aPolicySyncKilledMidwayFinishesAfterARestartAndSetsEachProjectOnce() throws Exception {
-        JarProcess jar = onH2("policy-sync").start();
+        JarProcess jar = onH2("policy-sync").property("tre.policy-sync.batch-size=" + BATCH).start();
         Dx dx = jar.dx();
         Scenario scenario = new Scenario(dx, OPERATOR);
         String admin = scenario.userWithToken("alice");
@@ -52,9 +57,12 @@ class SideEffectCrashIT {
         List<String> projects = newTreProjects(dx, member, tre);
 
         scenario.ok(admin, tre, "setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("downloadRestricted", true)));
-        // Killed once some batches are done and others not: the restart must resume, not start over or stop.
-        JsonNode midway = await("the synchronization to be under way", () -> policySync(dx, admin, tre),
-                sync -> sync.get("pending").asLong() < PROJECTS || "idle".equals(sync.get("state").asText()));
+        // Killed once some batches are done and others not: the restart must resume, not start over or
+        // stop. One processor thread runs the batches in turn, so once the second shows, the first is
+        // on disk.
+        JsonNode midway = await("two batches of the synchronization", () -> policySync(dx, admin, tre),
+                sync -> sync.get("pending").asLong() <= PROJECTS - 2 * BATCH
+                        || "idle".equals(sync.get("state").asText()));
         jar.kill();
         assertThat(midway.get("state").asText()).as("synchronization state when killed").isEqualTo("syncing");
         int setBeforeKill = StoredEvents.h2(dataDir).countByAggregate("ProjectTreFlagsEnforcedEvent").size();
@@ -68,7 +76,7 @@ class SideEffectCrashIT {
             JsonNode described = again.post("/" + project + "/describe", member, "{}").expectOk().body();
             assertThat(described.get("downloadRestricted").asBoolean()).as(project + " downloadRestricted").isTrue();
         }
-        jar.kill();
+        jar.stop();
         Map<String, Integer> changes = StoredEvents.h2(dataDir).countByAggregate("ProjectTreFlagsEnforcedEvent");
         for (String project : projects) {
             assertThat(changes.getOrDefault(project, 0)).as("times the policy was set on " + project).isEqualTo(1);
@@ -104,7 +112,7 @@ class SideEffectCrashIT {
         assertThat(provisioned.path("sideEffectFailures")).as("side-effect failures").isEmpty();
         assertThat(dx.post("/" + robot + "/describe", OPERATOR, "{}").status()).as("robot user").isEqualTo(200);
         assertThat(dx.post("/" + project + "/describe", OPERATOR, "{}").status()).as("working project").isEqualTo(200);
-        jar.kill();
+        jar.stop();
 
         store = StoredEvents.h2(dataDir);
         assertThat(store.count(robot, "UserCreatedEvent")).as("robot user created").isEqualTo(1);
@@ -141,7 +149,7 @@ class SideEffectCrashIT {
         Dx dx = jar.dx();
         await("carol's access to the showcase after the restart",
                 () -> dx.post("/" + showcase + "/describe", carol, "{}"), response -> response.status() == 200);
-        jar.kill();
+        jar.stop();
         List<StoredEvents.Event> grants = grantsTo(showcase, "user-carol");
         assertThat(grants).as("grants to carol").hasSize(1);
         assertThat(grants.get(0).metadata()).as("the grant's cause").contains(added.header("X-Request-ID"));
