@@ -31,7 +31,7 @@ class GrantSweepTest {
             String alice = scenario.userWithToken("alice");
             String bob = scenario.userWithToken("bob");
             String org = scenario.treOrg(alice, "user-alice", "sweep");
-            Scenario.ActiveTre tre = scenario.activeTre(alice, org, "swept", "user-alice", List.of("user-bob"));
+            Scenario.TreSetup tre = scenario.activeTre(alice, org, "swept", "user-alice", List.of("user-bob"));
             String show = tre.showcaseProject();
             awaitStatus(dx, show, bob, 200);
 

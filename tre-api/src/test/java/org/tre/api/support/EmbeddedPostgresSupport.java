@@ -25,6 +25,15 @@ public final class EmbeddedPostgresSupport {
         }
     }
 
+    /** On a port of the tests' own range ({@link Ports}), for a server that a jar in another process uses. */
+    public static EmbeddedPostgres startOnOwnPort() {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory()).setPort(Ports.free()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Inside zonky's working directory rather than its default {@code /tmp/epgNNN}: only there does a
      * later start find, stop and delete a server that a killed test JVM left running.

@@ -10,8 +10,8 @@ public record Scenario(Dx dx, String operator) {
 
     public static final String REGION = "aws:us-east-1";
 
-    /** What {@link #activeTre} made. */
-    public record ActiveTre(String id, String dataProject, String showcaseProject) {
+    /** What {@link #activeTre} and {@link #readyTre} made. */
+    public record TreSetup(String id, String dataProject, String showcaseProject) {
     }
 
     /** A user with the given username; answers their id. */
@@ -44,8 +44,16 @@ public record Scenario(Dx dx, String operator) {
      * An active TRE billed to the org, with a file inventory, no policy enforced, one review step whose
      * reviewer is {@code reviewer}, and the given authorized users.
      */
-    public ActiveTre activeTre(String adminToken, String orgId, String handle, String reviewer,
+    public TreSetup activeTre(String adminToken, String orgId, String handle, String reviewer,
                                List<String> authorizedUsers) {
+        TreSetup tre = readyTre(adminToken, orgId, handle, reviewer, authorizedUsers);
+        ok(adminToken, tre.id(), "activate", Dx.obj());
+        return tre;
+    }
+
+    /** The TRE {@link #activeTre} makes, still in draft: everything activation needs is set. */
+    public TreSetup readyTre(String adminToken, String orgId, String handle, String reviewer,
+                              List<String> authorizedUsers) {
         String data = id(dx.post("/project/new", adminToken, Dx.obj("name", "data", "billTo", orgId)));
         String show = id(dx.post("/project/new", adminToken, Dx.obj("name", "show", "billTo", orgId)));
         String file = id(dx.post("/file/new", adminToken, Dx.obj("project", data, "name", "f", "content", "x")));
@@ -60,8 +68,7 @@ public record Scenario(Dx dx, String operator) {
         if (!authorizedUsers.isEmpty()) {
             ok(adminToken, tre, "addAuthorizedUsers", Dx.obj("users", authorizedUsers));
         }
-        ok(adminToken, tre, "activate", Dx.obj());
-        return new ActiveTre(tre, data, show);
+        return new TreSetup(tre, data, show);
     }
 
     public void ok(String token, String entity, String verb, Object input) {

@@ -1,0 +1,214 @@
+package org.tre.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tre.api.support.Dx;
+import org.tre.api.support.JarProcess;
+import org.tre.api.support.JarProcessExtension;
+import org.tre.api.support.Scenario;
+import org.tre.api.support.StoredEvents;
+import org.tre.messages.tre.TreProvisioning;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The side effects that run after a command has been answered (policy synchronization, provisioning,
+ * grant reconciliation) resume after a SIGKILL of the jar and happen exactly once. Each test first
+ * reads the store after the kill to show the effect was really cut short, then restarts on the same
+ * data, waits for the effect over HTTP, stops the jar and counts in the store how often it happened.
+ *
+ * <p>H2 shows a commit to other sessions a moment before it has written it to the file (the
+ * committing session returns only after the write), so what a read showed just before a kill may
+ * be gone after it; the tests wait for what they need to be durable, not merely visible.
+ */
+@ExtendWith(JarProcessExtension.class)
+class SideEffectCrashIT {
+
+    private static final String OPERATOR = "sideEffectOperatorToken0123456789";
+    private static final int PROJECTS = 1000;
+    private static final int BATCH = 100;
+    private static final Duration RESUMED_WITHIN = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aPolicySyncKilledMidwayFinishesAfterARestartAndSetsEachProjectOnce() throws Exception {
+        JarProcess jar = onH2("policy-sync").property("tre.policy-sync.batch-size=" + BATCH).start();
+        Dx dx = jar.dx();
+        Scenario scenario = new Scenario(dx, OPERATOR);
+        String admin = scenario.userWithToken("alice");
+        String member = scenario.userWithToken("bob");
+        String org = scenario.treOrg(admin, "user-alice", "hosting");
+        String tre = scenario.activeTre(admin, org, "synced", "user-alice", List.of("user-bob")).id();
+        List<String> projects = newTreProjects(dx, member, tre);
+
+        scenario.ok(admin, tre, "setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("downloadRestricted", true)));
+        // Killed once some batches are done and others not: the restart must resume, not start over or
+        // stop. One processor thread runs the batches in turn, so once the second shows, the first is
+        // on disk.
+        JsonNode midway = await("two batches of the synchronization", () -> policySync(dx, admin, tre),
+                sync -> sync.get("pending").asLong() <= PROJECTS - 2 * BATCH
+                        || "idle".equals(sync.get("state").asText()));
+        jar.kill();
+        assertThat(midway.get("state").asText()).as("synchronization state when killed").isEqualTo("syncing");
+        int setBeforeKill = StoredEvents.h2(dataDir).countByAggregate("ProjectTreFlagsEnforcedEvent").size();
+        assertThat(setBeforeKill).as("projects set before the kill").isBetween(1, PROJECTS - 1);
+
+        jar = jar.restart();
+        Dx again = jar.dx();
+        await("the synchronization to finish after the restart", () -> policySync(again, admin, tre),
+                sync -> "idle".equals(sync.get("state").asText()));
+        for (String project : projects) {
+            JsonNode described = again.post("/" + project + "/describe", member, "{}").expectOk().body();
+            assertThat(described.get("downloadRestricted").asBoolean()).as(project + " downloadRestricted").isTrue();
+        }
+        jar.stop();
+        Map<String, Integer> changes = StoredEvents.h2(dataDir).countByAggregate("ProjectTreFlagsEnforcedEvent");
+        for (String project : projects) {
+            assertThat(changes.getOrDefault(project, 0)).as("times the policy was set on " + project).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void provisioningKilledRightAfterActivationCompletesAfterARestartAndCreatesEachThingOnce() {
+        JarProcess jar = onH2("provisioning").start();
+        Scenario scenario = new Scenario(jar.dx(), OPERATOR);
+        String admin = scenario.userWithToken("alice");
+        String org = scenario.treOrg(admin, "user-alice", "hosting");
+        String tre = scenario.readyTre(admin, org, "provisioned", "user-alice", List.of()).id();
+        String robot = TreProvisioning.robotUser(tre);
+        String project = TreProvisioning.workingProject(tre);
+        String queue = TreProvisioning.dispensalQueue(tre);
+
+        Dx.Response activated = jar.dx().post("/" + tre + "/activate", admin, "{}").expectOk();
+        jar.kill();
+        StoredEvents store = StoredEvents.h2(dataDir);
+        assertThat(store.count(tre, "TreActivatedEvent")).as("activation stored").isEqualTo(1);
+        assertThat(store.count(tre, "TreProvisionedEvent")).as("provisioning finished before the kill").isZero();
+
+        jar = jar.restart();
+        Dx dx = jar.dx();
+        JsonNode provisioned = await("provisioning after the restart", () -> dx.post("/" + tre + "/describe", admin,
+                        Dx.obj("fields", Dx.obj("robotUser", true, "workingProject", true, "dispensalQueue", true,
+                                "sideEffectFailures", true))).expectOk().body(),
+                described -> described.has("robotUser"));
+        assertThat(provisioned.get("robotUser").asText()).isEqualTo(robot);
+        assertThat(provisioned.get("workingProject").asText()).isEqualTo(project);
+        assertThat(provisioned.get("dispensalQueue").asText()).isEqualTo(queue);
+        assertThat(provisioned.path("sideEffectFailures")).as("side-effect failures").isEmpty();
+        assertThat(dx.post("/" + robot + "/describe", OPERATOR, "{}").status()).as("robot user").isEqualTo(200);
+        assertThat(dx.post("/" + project + "/describe", OPERATOR, "{}").status()).as("working project").isEqualTo(200);
+        jar.stop();
+
+        store = StoredEvents.h2(dataDir);
+        assertThat(store.count(robot, "UserCreatedEvent")).as("robot user created").isEqualTo(1);
+        assertThat(store.count(project, "ProjectCreatedEvent")).as("working project created").isEqualTo(1);
+        assertThat(store.count(queue, "DispensalQueueCreatedEvent")).as("dispensal queue created").isEqualTo(1);
+        assertThat(store.count(tre, "TreProvisionedEvent")).as("provisioning recorded").isEqualTo(1);
+        // Made because of that activation (its request id travels on), not by anything else later.
+        assertThat(store.ofType("UserCreatedEvent").stream().filter(e -> e.aggregate().equals(robot)))
+                .allMatch(e -> e.metadata().contains(activated.header("X-Request-ID")));
+    }
+
+    @Test
+    void aGrantKilledRightAfterTheChangeIsMadeOnceAfterARestart() {
+        // No sweep after the restart: the grant must come from the change itself being reconciled.
+        JarProcess jar = onH2("grants").property("tre.side-effects.grant-sweep-every=PT1H").start();
+        Scenario scenario = new Scenario(jar.dx(), OPERATOR);
+        String admin = scenario.userWithToken("alice");
+        String carol = scenario.userWithToken("carol");
+        String org = scenario.treOrg(admin, "user-alice", "hosting");
+        Scenario.TreSetup tre = scenario.activeTre(admin, org, "granting", "user-alice", List.of());
+        String showcase = tre.showcaseProject();
+        Dx first = jar.dx();
+        await("provisioning", () -> first.post("/" + tre.id() + "/describe", admin,
+                Dx.obj("fields", Dx.obj("robotUser", true))).expectOk().body(), d -> d.has("robotUser"));
+        assertThat(first.post("/" + showcase + "/describe", carol, "{}").status())
+                .as("carol on the showcase before she is authorized").isNotEqualTo(200);
+
+        Dx.Response added = first.post("/" + tre.id() + "/addAuthorizedUsers", admin,
+                Dx.obj("users", List.of("user-carol"))).expectOk();
+        jar.kill();
+        assertThat(grantsTo(showcase, "user-carol")).as("grants to carol before the kill").isEmpty();
+
+        jar = jar.restart();
+        Dx dx = jar.dx();
+        await("carol's access to the showcase after the restart",
+                () -> dx.post("/" + showcase + "/describe", carol, "{}"), response -> response.status() == 200);
+        jar.stop();
+        List<StoredEvents.Event> grants = grantsTo(showcase, "user-carol");
+        assertThat(grants).as("grants to carol").hasSize(1);
+        assertThat(grants.get(0).metadata()).as("the grant's cause").contains(added.header("X-Request-ID"));
+    }
+
+    private JarProcess.Config onH2(String name) {
+        return JarProcess.named(name)
+                .env("TRE_DATA_DIR", dataDir)
+                .env("TRE_ADMIN_TOKEN", OPERATOR)
+                .property("tre.rate-limit.per-second=100000")
+                .property("tre.rate-limit.burst=100000");
+    }
+
+    /** The TRE's projects, made as fast as the service takes them: a few requests at a time. */
+    private static List<String> newTreProjects(Dx dx, String member, String tre) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> made = new ArrayList<>();
+            for (int i = 0; i < PROJECTS; i++) {
+                String name = "p" + i;
+                made.add(clients.submit(() -> Scenario.id(dx.post("/project/new", member,
+                        Dx.obj("name", name, "tre", tre)))));
+            }
+            List<String> projects = new ArrayList<>();
+            for (Future<String> project : made) {
+                projects.add(project.get());
+            }
+            return projects;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private List<StoredEvents.Event> grantsTo(String project, String user) {
+        return StoredEvents.h2(dataDir).ofType("ProjectAccessGrantedEvent").stream()
+                .filter(e -> e.aggregate().equals(project))
+                .filter(e -> e.payload().contains("\"principal\":\"" + user + "\""))
+                .toList();
+    }
+
+    private static JsonNode policySync(Dx dx, String admin, String tre) {
+        return dx.post("/" + tre + "/describe", admin, Dx.obj("fields", Dx.obj("policySync", true))).expectOk().body()
+                .get("policySync");
+    }
+
+    /** Polls until {@code done} holds; answers the value that made it hold. */
+    private static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + RESUMED_WITHIN.toNanos();
+        T last = read.get();
+        while (!done.test(last)) {
+            assertThat(System.nanoTime()).as("waiting for " + what + "; last seen: " + last).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+}
