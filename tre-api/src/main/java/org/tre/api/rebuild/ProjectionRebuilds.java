@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +37,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProjectionRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    private static final int BATCH = 500;
 
     private record Projection(Object handlers, List<String> reset) {
     }
@@ -47,11 +47,14 @@ public class ProjectionRebuilds {
     private final TransactionTemplate transaction;
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
+    private final int batchSize;
     private volatile boolean running;
 
     public ProjectionRebuilds(EventStore events, JdbcTemplate jdbc, TransactionTemplate transaction,
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
-                              DataObjectDirectory objects, TreProjection tres, TreHandles handles) {
+                              DataObjectDirectory objects, TreProjection tres, TreHandles handles,
+                              @Value("${tre.rebuild.batch-size:500}") int batchSize) {
+        this.batchSize = batchSize;
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -83,6 +86,12 @@ public class ProjectionRebuilds {
 
     public Status status() {
         return new Status(running ? "running" : "idle", processed.get(), total.get());
+    }
+
+    /** The groups whose rebuild was started and never finished: a crash or a failure cut it short. */
+    public List<String> unfinished() {
+        return jdbc.queryForList("SELECT processing_group FROM projection_rebuild ORDER BY processing_group",
+                String.class).stream().filter(projections::containsKey).toList();
     }
 
     /** Checks the names, then rebuilds on a thread of its own; the caller gets the groups at once. */
@@ -128,13 +137,17 @@ public class ProjectionRebuilds {
             LOG.info("Rebuilding {} from {} events", groups, total.get());
             List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
             groups.forEach(group -> handlers.add(new AnnotationEventHandlerAdapter(projections.get(group).handlers())));
-            transaction.executeWithoutResult(tx -> groups.forEach(group -> projections.get(group).reset()
-                    .forEach(jdbc::update)));
+            transaction.executeWithoutResult(tx -> groups.forEach(group -> {
+                projections.get(group).reset().forEach(jdbc::update);
+                jdbc.update("DELETE FROM projection_rebuild WHERE processing_group = ?", group);
+                jdbc.update("INSERT INTO projection_rebuild (processing_group, started) VALUES (?, ?)", group,
+                        System.currentTimeMillis());
+            }));
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 boolean more = head.isPresent() && stream.hasNextAvailable();
                 while (more) {
                     List<TrackedEventMessage<?>> batch = new ArrayList<>();
-                    while (batch.size() < BATCH && stream.hasNextAvailable()) {
+                    while (batch.size() < batchSize && stream.hasNextAvailable()) {
                         TrackedEventMessage<?> event = stream.nextAvailable();
                         if (event.trackingToken().position().orElse(0) > head.getAsLong()) {
                             break;
@@ -144,9 +157,11 @@ public class ProjectionRebuilds {
                     transaction.executeWithoutResult(tx -> batch.forEach(event -> replay(handlers, event)));
                     processed.addAndGet(batch.size());
                     LOG.info("Rebuild of {}: {} of {} events", groups, processed.get(), total.get());
-                    more = batch.size() == BATCH && stream.hasNextAvailable();
+                    more = batch.size() == batchSize && stream.hasNextAvailable();
                 }
             }
+            transaction.executeWithoutResult(tx -> groups.forEach(group ->
+                    jdbc.update("DELETE FROM projection_rebuild WHERE processing_group = ?", group)));
             LOG.info("Rebuild of {} finished: {} events", groups, processed.get());
         } catch (Exception e) {
             LOG.error("Rebuild of {} failed after {} events", groups, processed.get(), e);
