@@ -17,7 +17,8 @@ import static org.tre.tre.support.TreWorld.*;
 /**
  * A TRE's snapshot is Jackson's writing of the aggregate's fields (org-service {@code Snapshots}), and
  * a stored one loads only while those fields keep their names and types. The shape is pinned here so
- * that changing it is a decision that comes with a way to retire the stored snapshots.
+ * that changing it is a decision: one that comes with a new {@code @Revision} on Tre, whose snapshot
+ * filter then skips the stored snapshots rather than failing to load them.
  */
 class TreSnapshotShapeTest {
 
