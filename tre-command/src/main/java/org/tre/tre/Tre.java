@@ -138,7 +138,7 @@ public class Tre {
     public void handle(UpdateTreCommand command, TreDirectory directory) {
         requireExists();
         AdminRoute.UPDATE.requireCaller(treId, admins, command.requester());
-        settingsNamedBy(command).forEach(setting -> setting.requireConfigurableIn(state));
+        TreSettings.changedBy(command).forEach(setting -> setting.requireConfigurableIn(state));
         String newBillTo = Objects.requireNonNullElse(command.billTo(), billTo);
         if (command.billTo() != null) {
             TreManagers.requireTreManagerOf(newBillTo, command.requester().userId(), directory);
@@ -156,30 +156,6 @@ public class Tre {
         apply(new TreUpdatedEvent(treId, command.name(), command.description(), command.summary(), command.billTo(),
                 command.region(), command.supportOrgGiven(), command.supportOrg(), command.allowSupportAccess(),
                 command.customizedRateCard(), command.customizedURL()));
-    }
-
-    /** The rows of the settings table an update touches, in the table's order. */
-    private static List<TreSettings> settingsNamedBy(UpdateTreCommand command) {
-        List<TreSettings> named = new ArrayList<>();
-        if (command.name() != null || command.description() != null) {
-            named.add(TreSettings.NAME_AND_DESCRIPTION);
-        }
-        if (command.summary() != null) {
-            named.add(TreSettings.SUMMARY);
-        }
-        if (command.allowSupportAccess() != null) {
-            named.add(TreSettings.ALLOW_SUPPORT_ACCESS);
-        }
-        if (command.billTo() != null || command.region() != null) {
-            named.add(TreSettings.REGION_AND_BILL_TO);
-        }
-        if (command.supportOrgGiven()) {
-            named.add(TreSettings.SUPPORT_ORG);
-        }
-        if (command.customizedRateCard() != null || command.customizedURL() != null) {
-            named.add(TreSettings.CUSTOMIZED_RATE_CARD_AND_URL);
-        }
-        return named;
     }
 
     /**

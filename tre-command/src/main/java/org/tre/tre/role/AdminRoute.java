@@ -33,10 +33,6 @@ public enum AdminRoute {
         this.needsFullScope = needsFullScope;
     }
 
-    public boolean needsFullScope() {
-        return needsFullScope;
-    }
-
     /** The role, then the token's scope (DECISIONS.md §1); both before any state or directory check. */
     public void requireCaller(String treId, Set<String> admins, Requester requester) {
         if (!admins.contains(requester.userId())) {

@@ -1,9 +1,12 @@
 package org.tre.tre.settings;
 
 import org.tre.messages.error.DxException;
+import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 import org.tre.messages.tre.TreState;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +55,30 @@ public enum TreSettings {
         this.setting = setting;
         this.change = change;
         this.configurableIn = EnumSet.of(first, rest);
+    }
+
+    /** The rows {@code /tre-xxxx/update} touches: one for each setting it names, in the table's order. */
+    public static List<TreSettings> changedBy(UpdateTreCommand command) {
+        List<TreSettings> named = new ArrayList<>();
+        if (command.name() != null || command.description() != null) {
+            named.add(NAME_AND_DESCRIPTION);
+        }
+        if (command.summary() != null) {
+            named.add(SUMMARY);
+        }
+        if (command.allowSupportAccess() != null) {
+            named.add(ALLOW_SUPPORT_ACCESS);
+        }
+        if (command.billTo() != null || command.region() != null) {
+            named.add(REGION_AND_BILL_TO);
+        }
+        if (command.supportOrgGiven()) {
+            named.add(SUPPORT_ORG);
+        }
+        if (command.customizedRateCard() != null || command.customizedURL() != null) {
+            named.add(CUSTOMIZED_RATE_CARD_AND_URL);
+        }
+        return named;
     }
 
     public boolean configurableIn(TreState state) {
