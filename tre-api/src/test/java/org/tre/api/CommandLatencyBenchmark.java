@@ -8,6 +8,7 @@ import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
 import org.tre.api.support.Scenario;
 import org.tre.directory.audit.AuditContext;
+import org.tre.messages.Requester;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class CommandLatencyBenchmark {
             AuditContext.runAs("user-alice", "benchmark-setup", () -> {
                 for (int i = 1; i < prior; i++) {
                     commands.sendAndWait(new UpdateTreCommand("tre-bench", "History " + i, null, null, null, null,
-                            false, null, null, null, null, "user-alice"));
+                            false, null, null, null, null, Requester.withFullScope("user-alice")));
                 }
                 return null;
             });

@@ -6,7 +6,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.Licenses;
 import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Policies;
 import org.tre.messages.tre.TreCommands.ActivateTreCommand;
@@ -52,12 +51,25 @@ import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
+import org.tre.tre.activation.ActivationChecks;
 import org.tre.tre.directory.TreDirectory;
-import org.tre.tre.directory.TreDirectory.BillingOrg;
-import org.tre.tre.directory.TreDirectory.OrgRole;
 import org.tre.tre.inventory.InventoryRules;
 import org.tre.tre.inventory.InventoryVersions;
+import org.tre.tre.lifecycle.Handles;
+import org.tre.tre.lifecycle.TreDeletion;
+import org.tre.tre.lifecycle.TreLifecycle;
+import org.tre.tre.policy.TrePolicies;
+import org.tre.tre.project.TreProjectRules;
+import org.tre.tre.review.ReviewSteps;
+import org.tre.tre.role.AdminRoute;
 import org.tre.tre.role.AuthorizedUsers;
+import org.tre.tre.role.FullScopeToken;
+import org.tre.tre.role.Principals;
+import org.tre.tre.role.TreAdmins;
+import org.tre.tre.role.TreManagers;
+import org.tre.tre.settings.PermittedRegions;
+import org.tre.tre.settings.SupportAccess;
+import org.tre.tre.settings.TreSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,16 +83,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A Trusted Research Environment: its lifecycle, roles, review steps, inventories and policies. Each
- * command handler is the rule of tre-api.md for its route: guard clauses, then {@code apply}.
+ * command handler is its route of tre-api.md as guard clauses in the order of DECISIONS.md §1 (the
+ * TRE exists, the caller's role, the token's scope, the state, then what needs the directory), then
+ * {@code apply}. The rules live in the packages named after tre-api.md's sections; this class holds
+ * the state they are asked about, changed only by the event sourcing handlers.
  */
 @Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
+// Renaming a field or changing its type needs a new @Revision on this class: Axon's revision snapshot
+// filter then skips the stored snapshots (the TRE loads from its events) instead of failing on them.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tre {
-
-    static final int MAX_ADMINS = 100;
-    static final int MAX_REVIEWERS_PER_STEP = 100;
 
     @AggregateIdentifier
     private String treId;
@@ -105,45 +119,40 @@ public class Tre {
     protected Tre() {
     }
 
+    /**
+     * /tre/new has no TRE whose role could be checked first: the scope precedes everything that needs
+     * the billing org (DECISIONS.md §1, steps 4 and 6), then the org's facts, then the handle's state.
+     */
     @CommandHandler
     public Tre(CreateTreCommand command, TreDirectory directory) {
-        requireTreManager(command.billTo(), command.requestedBy(), directory);
-        requirePermittedRegion(command.billTo(), command.region(), directory);
-        if (directory.treHandleTaken(command.handle())) {
-            throw DxException.invalidState("The TRE handle " + command.handle() + " is taken");
-        }
+        FullScopeToken.require(command.requester());
+        TreManagers.requireTreManagerOf(command.billTo(), command.requester().userId(), directory);
+        PermittedRegions.requirePermitted(command.billTo(), command.region(), directory);
+        Handles.requireUnclaimed(command.handle(), directory);
         apply(new TreCreatedEvent(command.treId(), command.handle(), command.name(), command.description(),
                 command.summary(), command.billTo(), command.region(), command.customizedRateCard(),
-                command.customizedURL(), command.requestedBy()));
+                command.customizedURL(), command.requester().userId()));
     }
 
-    /** name, description, summary and allowSupportAccess change in every state; the rest only in draft. */
     @CommandHandler
     public void handle(UpdateTreCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        boolean draftOnlyField = command.billTo() != null || command.region() != null || command.supportOrgGiven()
-                || command.customizedRateCard() != null || command.customizedURL() != null;
-        if (draftOnlyField && state != TreState.draft) {
-            throw DxException.invalidState("billTo, region, supportOrg, customizedRateCard and customizedURL can only"
-                    + " be changed in draft; the TRE is " + state);
-        }
+        requireExists();
+        AdminRoute.UPDATE.requireCaller(treId, admins, command.requester());
+        TreSettings.changedBy(command).forEach(setting -> setting.requireConfigurableIn(state));
         String newBillTo = Objects.requireNonNullElse(command.billTo(), billTo);
         if (command.billTo() != null) {
-            requireTreManager(newBillTo, command.requestedBy(), directory);
+            TreManagers.requireTreManagerOf(newBillTo, command.requester().userId(), directory);
         }
         if (command.billTo() != null || command.region() != null) {
-            requirePermittedRegion(newBillTo, Objects.requireNonNullElse(command.region(), region), directory);
+            PermittedRegions.requirePermitted(newBillTo, Objects.requireNonNullElse(command.region(), region),
+                    directory);
         }
-        if (command.supportOrgGiven() && command.supportOrg() != null && directory.org(command.supportOrg()).isEmpty()) {
-            throw DxException.notFound("The support org " + command.supportOrg() + " was not found");
+        if (command.supportOrgGiven()) {
+            SupportAccess.requireExistingSupportOrg(command.supportOrg(), directory);
         }
-        String newSupportOrg = command.supportOrgGiven() ? command.supportOrg() : supportOrg;
-        // The rule holds for the state after the call, whichever of the two it names: clearing the
-        // supportOrg while support access stays on would grant access to no org (DECISIONS.md §12).
-        boolean newAllowSupportAccess = Objects.requireNonNullElse(command.allowSupportAccess(), allowSupportAccess);
-        if (newAllowSupportAccess && newSupportOrg == null) {
-            throw DxException.invalidInput("allowSupportAccess needs a supportOrg");
-        }
+        SupportAccess.requireSupportOrgForAccess(
+                Objects.requireNonNullElse(command.allowSupportAccess(), allowSupportAccess),
+                command.supportOrgGiven() ? command.supportOrg() : supportOrg);
         apply(new TreUpdatedEvent(treId, command.name(), command.description(), command.summary(), command.billTo(),
                 command.region(), command.supportOrgGiven(), command.supportOrg(), command.allowSupportAccess(),
                 command.customizedRateCard(), command.customizedURL()));
@@ -151,47 +160,34 @@ public class Tre {
 
     /**
      * In draft the one pending inventory is replaced in place, any version; in amending a pending
-     * version above the active one is created or replaced; never while active.
+     * version above the active one is created or replaced.
      */
     @CommandHandler
     public void handle(SetInventoryCommand command, TreDirectory directory) {
         // A shape check, so it comes first (DECISIONS.md §1, §6, §12: InvalidInput); amending compares
         // versions, which needs a valid one in every state.
         InventoryVersions.requireValid(command.inventory().version());
-        requireAdmin(command.requestedBy());
-        if (state == TreState.active) {
-            throw DxException.invalidState("Inventory cannot be updated when the TRE is active; deactivate it first");
-        }
-        Inventory inventory = command.inventory();
-        if (state == TreState.amending && activeInventory != null
-                && !InventoryVersions.isGreater(inventory.version(), activeInventory.version())) {
-            throw DxException.invalidInput("version " + inventory.version() + " must be greater than the active "
-                    + activeInventory.version());
-        }
-        InventoryRules.check(inventory, billTo, region, command.requestedBy(), directory);
-        apply(new TreInventorySetEvent(treId, inventory, pendingInventory != null));
+        requireExists();
+        AdminRoute.SET_INVENTORY.requireCaller(treId, admins, command.requester());
+        TreSettings.INVENTORY.requireConfigurableIn(state);
+        InventoryVersions.requireAboveActiveWhenAmending(state, command.inventory().version(), activeInventory);
+        InventoryRules.check(command.inventory(), billTo, region, command.requester().userId(), directory);
+        apply(new TreInventorySetEvent(treId, command.inventory(), pendingInventory != null));
     }
 
+    /** A change that reaches projects starts their synchronization, and until it ends no TRE project is made. */
     @CommandHandler
     public void handle(SetPoliciesCommand command, TreDirectory directory) {
         // A shape check, so it comes first (DECISIONS.md §1, §7: InvalidInput); an unknown key would
         // otherwise enter the policies and the event's map of all ten after it.
-        for (String key : command.policies().keySet()) {
-            if (!Policies.KEYS.contains(key)) {
-                throw DxException.invalidInput("Unrecognized policy key " + key);
-            }
-        }
-        requireAdmin(command.requestedBy());
-        featureSwitchedPoliciesNeedTheirLicense(command.policies(), directory);
-        containsPhiCanNeverBeTurnedOff(command.policies());
-        Map<String, Boolean> changed = new LinkedHashMap<>();
-        command.policies().forEach((key, value) -> {
-            if (!Objects.equals(policies.get(key), value)) {
-                changed.put(key, value);
-            }
-        });
-        Map<String, Boolean> after = new LinkedHashMap<>(policies);
-        after.putAll(command.policies());
+        TrePolicies.requireKnownKeys(command.policies());
+        requireExists();
+        AdminRoute.SET_POLICIES.requireCaller(treId, admins, command.requester());
+        TreSettings.POLICIES.requireConfigurableIn(state);
+        TrePolicies.requireLicensesOfFeatureSwitches(command.policies(), billTo, directory);
+        TrePolicies.requireContainsPhiStaysEnabled(policies, command.policies());
+        Map<String, Boolean> changed = TrePolicies.changed(policies, command.policies());
+        Map<String, Boolean> after = TrePolicies.merged(policies, command.policies());
         apply(new TrePoliciesSetEvent(treId, changed, after));
         long projects = changed.isEmpty() ? 0 : directory.treProjectCount(treId);
         if (projects > 0) {
@@ -199,44 +195,19 @@ public class Tre {
         }
     }
 
-    /**
-     * A TRE project is allowed to its admins and authorized users (directly, through an org, or
-     * PUBLIC) while the TRE is active and no policy synchronization runs; it is billed to the TRE's
-     * org in its region and carries every non-null policy as its flag (DECISIONS.md §12).
-     */
+    /** The project carries every non-null policy as its flag. */
     @CommandHandler
     public void handle(CreateTreProjectCommand command) {
-        if (state == TreState.deleted) {
-            throw DxException.notFound("The TRE " + treId + " was not found");
-        }
-        boolean allowed = admins.contains(command.requestedBy())
-                || authorizedUsers.stream().anyMatch(command.principals()::contains);
-        if (!allowed) {
-            throw DxException.permissionDenied("Only the admins and authorized users of " + treId
-                    + " may create its projects");
-        }
-        if (state != TreState.active) {
-            throw DxException.invalidState("TRE projects can only be created while the TRE is active; it is " + state);
-        }
-        if (policySyncId != null) {
-            throw DxException.invalidState("Policy synchronization in progress: try again when it has finished");
-        }
-        if (command.billTo() != null && !command.billTo().equals(billTo)) {
-            throw DxException.invalidInput("A project of " + treId + " is billed to " + billTo + ", not "
-                    + command.billTo());
-        }
-        if (command.region() != null && !command.region().equals(region)) {
-            throw DxException.invalidInput("A project of " + treId + " is in " + region + ", not " + command.region());
-        }
-        Map<String, Boolean> enforced = new LinkedHashMap<>();
-        policies.forEach((key, value) -> {
-            if (value != null) {
-                enforced.put(key, value);
-            }
-        });
+        requireExists();
+        TreProjectRules.requireAdminOrAuthorizedUser(treId, admins, authorizedUsers, command.requester().userId(),
+                command.principals());
+        FullScopeToken.require(command.requester());
+        TreProjectRules.requireActive(state);
+        TreProjectRules.requireNoPolicySync(policySyncId);
+        TreProjectRules.requireTheTresBilling(treId, billTo, region, command.billTo(), command.region());
         apply(new TreProjectAuthorizedEvent(treId, command.projectId(), command.name(), command.summary(),
-                command.description(), command.tags(), command.properties(), billTo, region, enforced,
-                command.requestedBy()));
+                command.description(), command.tags(), command.properties(), billTo, region,
+                TrePolicies.enforced(policies), command.requester().userId()));
     }
 
     /** Progress of a synchronization that a newer policy change superseded is ignored. */
@@ -256,18 +227,13 @@ public class Tre {
 
     @CommandHandler
     public void handle(AddTreAdminsCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        usersMustExist(command.users(), directory);
-        List<String> added = command.users().stream().distinct().filter(u -> !admins.contains(u)).toList();
-        if (admins.size() + added.size() > MAX_ADMINS) {
-            throw DxException.invalidInput("A TRE has at most " + MAX_ADMINS + " admins");
-        }
-        for (String user : added) {
-            boolean manager = directory.member(billTo, user).map(OrgRole::treManagement).orElse(false);
-            if (!manager) {
-                throw DxException.invalidInput(user + " must be a member of " + billTo + " with the treManagement flag");
-            }
-        }
+        requireExists();
+        AdminRoute.ADD_TRE_ADMINS.requireCaller(treId, admins, command.requester());
+        TreSettings.USER_MANAGEMENT.requireConfigurableIn(state);
+        Principals.requireUsersExist(command.users(), directory);
+        List<String> added = TreAdmins.newAmong(admins, command.users());
+        TreAdmins.requireRoomFor(admins, added);
+        TreAdmins.requireTreManagersOf(billTo, added, directory);
         if (!added.isEmpty()) {
             apply(new TreAdminsAddedEvent(treId, added));
         }
@@ -275,15 +241,13 @@ public class Tre {
 
     @CommandHandler
     public void handle(RemoveTreAdminsCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        usersMustExist(command.users(), directory);
-        if (command.users().contains(command.requestedBy())) {
-            throw DxException.invalidInput("A TRE admin cannot remove themself");
-        }
-        List<String> removed = command.users().stream().distinct().filter(admins::contains).toList();
-        if (removed.size() == admins.size()) {
-            throw DxException.invalidInput("The last TRE admin cannot be removed");
-        }
+        requireExists();
+        AdminRoute.REMOVE_TRE_ADMINS.requireCaller(treId, admins, command.requester());
+        TreSettings.USER_MANAGEMENT.requireConfigurableIn(state);
+        Principals.requireUsersExist(command.users(), directory);
+        TreAdmins.requireNotThemself(command.users(), command.requester().userId());
+        List<String> removed = TreAdmins.adminsAmong(admins, command.users());
+        TreAdmins.requireOneLeft(admins, removed);
         if (!removed.isEmpty()) {
             apply(new TreAdminsRemovedEvent(treId, removed));
         }
@@ -291,12 +255,12 @@ public class Tre {
 
     @CommandHandler
     public void handle(AddAuthorizedUsersCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        principalsMustExist(command.users(), directory);
+        requireExists();
+        AdminRoute.ADD_AUTHORIZED_USERS.requireCaller(treId, admins, command.requester());
+        TreSettings.USER_MANAGEMENT.requireConfigurableIn(state);
+        Principals.requireExist(command.users(), directory);
         List<String> after = AuthorizedUsers.afterAdding(authorizedUsers, command.users());
-        if (after.size() > AuthorizedUsers.LIMIT) {
-            throw DxException.invalidInput("A TRE has at most " + AuthorizedUsers.LIMIT + " authorized users");
-        }
+        AuthorizedUsers.requireWithinLimit(after);
         if (!after.equals(authorizedUsers)) {
             apply(new AuthorizedUsersAddedEvent(treId, List.copyOf(command.users()), after));
         }
@@ -304,8 +268,10 @@ public class Tre {
 
     @CommandHandler
     public void handle(RemoveAuthorizedUsersCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        principalsMustExist(command.users(), directory);
+        requireExists();
+        AdminRoute.REMOVE_AUTHORIZED_USERS.requireCaller(treId, admins, command.requester());
+        TreSettings.USER_MANAGEMENT.requireConfigurableIn(state);
+        Principals.requireExist(command.users(), directory);
         List<String> after = AuthorizedUsers.afterRemoving(authorizedUsers, command.users());
         if (!after.equals(authorizedUsers)) {
             apply(new AuthorizedUsersRemovedEvent(treId, List.copyOf(command.users()), after));
@@ -314,114 +280,90 @@ public class Tre {
 
     @CommandHandler
     public void handle(AddApplicationReviewStepCommand command) {
-        requireAdmin(command.requestedBy());
-        reviewStepsChangeOnlyInDraft();
-        if (reviewersByStep.containsKey(command.reviewStepId())) {
-            throw DxException.invalidInput("A review step with the id " + command.reviewStepId() + " already exists");
-        }
+        requireExists();
+        AdminRoute.ADD_APPLICATION_REVIEW_STEP.requireCaller(treId, admins, command.requester());
+        TreSettings.ADD_OR_REMOVE_REVIEW_STEPS.requireConfigurableIn(state);
+        ReviewSteps.requireNewStepId(reviewersByStep, command.reviewStepId());
         apply(new ApplicationReviewStepAddedEvent(treId, command.reviewStepId(), command.name(), command.description()));
     }
 
-    /** Unlike adding and removing, a step's name and description change in every state. */
     @CommandHandler
     public void handle(UpdateApplicationReviewStepCommand command) {
-        requireAdmin(command.requestedBy());
-        requireStep(command.reviewStepId());
+        requireExists();
+        AdminRoute.UPDATE_APPLICATION_REVIEW_STEP.requireCaller(treId, admins, command.requester());
+        TreSettings.UPDATE_REVIEW_STEPS.requireConfigurableIn(state);
+        ReviewSteps.requireStep(reviewersByStep, command.reviewStepId());
         apply(new ApplicationReviewStepUpdatedEvent(treId, command.reviewStepId(), command.name(),
                 command.description()));
     }
 
     @CommandHandler
     public void handle(RemoveApplicationReviewStepCommand command) {
-        requireAdmin(command.requestedBy());
-        reviewStepsChangeOnlyInDraft();
-        requireStep(command.reviewStepId());
+        requireExists();
+        AdminRoute.REMOVE_APPLICATION_REVIEW_STEP.requireCaller(treId, admins, command.requester());
+        TreSettings.ADD_OR_REMOVE_REVIEW_STEPS.requireConfigurableIn(state);
+        ReviewSteps.requireStep(reviewersByStep, command.reviewStepId());
         apply(new ApplicationReviewStepRemovedEvent(treId, command.reviewStepId(),
                 List.copyOf(reviewersByStep.get(command.reviewStepId()))));
     }
 
-    /** Reviewers can be added in any state (tre-api.md "Data Access Request Review Steps"). */
     @CommandHandler
     public void handle(AddApplicationReviewersCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        requireStep(command.reviewStepId());
-        usersMustExist(command.users(), directory);
+        requireExists();
+        AdminRoute.ADD_APPLICATION_REVIEWERS.requireCaller(treId, admins, command.requester());
+        TreSettings.ADD_OR_REMOVE_REVIEWERS.requireConfigurableIn(state);
+        ReviewSteps.requireStep(reviewersByStep, command.reviewStepId());
+        Principals.requireUsersExist(command.users(), directory);
         List<String> current = reviewersByStep.get(command.reviewStepId());
-        List<String> added = command.users().stream().distinct().filter(u -> !current.contains(u)).toList();
-        if (current.size() + added.size() > MAX_REVIEWERS_PER_STEP) {
-            throw DxException.invalidInput("A review step has at most " + MAX_REVIEWERS_PER_STEP + " reviewers");
-        }
+        List<String> added = ReviewSteps.newReviewers(current, command.users());
+        ReviewSteps.requireRoomFor(current, added);
         if (!added.isEmpty()) {
             apply(new ApplicationReviewersAddedEvent(treId, command.reviewStepId(), added));
         }
     }
 
-    /** Reviewers can be removed in any state. */
     @CommandHandler
     public void handle(RemoveApplicationReviewersCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        requireStep(command.reviewStepId());
-        usersMustExist(command.users(), directory);
-        List<String> removed = command.users().stream().distinct()
-                .filter(reviewersByStep.get(command.reviewStepId())::contains).toList();
+        requireExists();
+        AdminRoute.REMOVE_APPLICATION_REVIEWERS.requireCaller(treId, admins, command.requester());
+        TreSettings.ADD_OR_REMOVE_REVIEWERS.requireConfigurableIn(state);
+        ReviewSteps.requireStep(reviewersByStep, command.reviewStepId());
+        Principals.requireUsersExist(command.users(), directory);
+        List<String> removed = ReviewSteps.reviewersAmong(reviewersByStep.get(command.reviewStepId()), command.users());
         if (!removed.isEmpty()) {
             apply(new ApplicationReviewersRemovedEvent(treId, command.reviewStepId(), removed));
         }
     }
 
-    /** The checks of DECISIONS.md §8, in its order, each saying what is missing. */
+    /** The checks of DECISIONS.md §8, in its order. */
     @CommandHandler
     public void handle(ActivateTreCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        if (state != TreState.draft && state != TreState.amending) {
-            throw DxException.invalidState("Only a TRE in draft or amending can be activated; it is " + state);
-        }
-        if (pendingInventory == null && activeInventory == null) {
-            throw DxException.invalidState("The inventory is not set: call setInventory first");
-        }
-        if (pendingInventory != null) {
-            try {
-                InventoryRules.checkReferences(pendingInventory, billTo, region, directory);
-            } catch (DxException stale) {
-                throw DxException.invalidState("The pending inventory is no longer valid: " + stale.getMessage());
-            }
-        }
-        if (!policiesSet) {
-            throw DxException.invalidState("The policies are not set: call setPolicies first");
-        }
-        if (customizedRateCard && !directory.org(billTo).map(BillingOrg::rateCard).orElse(false)) {
-            throw DxException.invalidState("The TRE uses a customizedRateCard but " + billTo + " has no rate card");
-        }
-        if (reviewersByStep.isEmpty()) {
-            throw DxException.invalidState("The TRE needs at least one application review step");
-        }
-        for (Map.Entry<String, List<String>> step : reviewersByStep.entrySet()) {
-            if (step.getValue().isEmpty()) {
-                throw DxException.invalidState("The review step " + step.getKey() + " has no reviewer");
-            }
-        }
+        requireExists();
+        AdminRoute.ACTIVATE.requireCaller(treId, admins, command.requester());
+        TreLifecycle.ACTIVATE.requireFrom(state);
+        ActivationChecks.requireInventorySet(pendingInventory, activeInventory);
+        ActivationChecks.requirePendingInventoryStillValid(pendingInventory, billTo, region, directory);
+        ActivationChecks.requirePoliciesSet(policiesSet);
+        ActivationChecks.requireRateCardForCustomizedRateCard(customizedRateCard, billTo, directory);
+        ReviewSteps.requireReviewedStepsForActivation(reviewersByStep);
         apply(new TreActivatedEvent(treId, pendingInventory == null ? null : pendingInventory.version(),
                 pendingInventory != null && activeInventory != null ? activeInventory.version() : null, billTo, region));
     }
 
     @CommandHandler
     public void handle(DeactivateTreCommand command) {
-        requireAdmin(command.requestedBy());
-        if (state != TreState.active) {
-            throw DxException.invalidState("Only an active TRE can be deactivated; it is " + state);
-        }
+        requireExists();
+        AdminRoute.DEACTIVATE.requireCaller(treId, admins, command.requester());
+        TreLifecycle.DEACTIVATE.requireFrom(state);
         apply(new TreDeactivatedEvent(treId));
     }
 
     @CommandHandler
     public void handle(DeleteTreCommand command, TreDirectory directory) {
-        requireAdmin(command.requestedBy());
-        if (state != TreState.draft && state != TreState.amending) {
-            throw DxException.invalidState("Only a TRE in draft or amending can be deleted; it is " + state);
-        }
-        if (directory.treProjectCount(treId) > 0) {
-            throw DxException.invalidState("The TRE has projects associated with it");
-        }
+        requireExists();
+        AdminRoute.DELETE.requireCaller(treId, admins, command.requester());
+        TreLifecycle.DELETE.requireFrom(state);
+        TreDeletion.requireNoProjects(treId, directory);
         apply(new TreDeletedEvent(treId, List.copyOf(admins)));
     }
 
@@ -440,85 +382,10 @@ public class Tre {
         apply(new TreSideEffectFailedEvent(treId, command.effect(), command.reason()));
     }
 
-    private void requireAdmin(String userId) {
+    /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2), for everyone. */
+    private void requireExists() {
         if (state == TreState.deleted) {
             throw DxException.notFound("The TRE " + treId + " was not found");
-        }
-        if (!admins.contains(userId)) {
-            throw DxException.permissionDenied("The requesting user must be a TRE admin of " + treId);
-        }
-    }
-
-    /** /tre/new and a new billTo: an ADMIN of the org, holding treManagement, in an org licensed for TREs. */
-    private static void requireTreManager(String orgId, String userId, TreDirectory directory) {
-        BillingOrg org = directory.org(orgId)
-                .orElseThrow(() -> DxException.notFound("The org " + orgId + " specified in billTo was not found"));
-        OrgRole role = directory.member(orgId, userId).orElse(null);
-        if (role == null || !role.isAdmin()) {
-            throw DxException.permissionDenied("The requesting user must be an admin of the org " + orgId);
-        }
-        if (!role.treManagement()) {
-            throw DxException.permissionDenied("The requesting user must have the treManagement permission flag in "
-                    + orgId);
-        }
-        if (!org.licenses().contains(Licenses.TRE_MANAGEMENT)) {
-            throw DxException.permissionDenied("The org " + orgId + " must have the treManagement feature enabled");
-        }
-    }
-
-    private static void requirePermittedRegion(String orgId, String region, TreDirectory directory) {
-        BillingOrg org = directory.org(orgId).orElseThrow(() -> DxException.notFound("The org " + orgId + " was not found"));
-        if (!org.permittedRegions().contains(region)) {
-            throw DxException.invalidInput("region " + region + " is not one of the allowed regions of " + orgId);
-        }
-    }
-
-    private void featureSwitchedPoliciesNeedTheirLicense(Map<String, Boolean> changes, TreDirectory directory) {
-        Set<String> licenses = directory.org(billTo).map(BillingOrg::licenses).orElse(Set.of());
-        changes.forEach((key, value) -> {
-            String license = Policies.LICENSE_OF.get(key);
-            if (value != null && license != null && !licenses.contains(license)) {
-                throw DxException.permissionDenied("The policy " + key + " needs the " + license
-                        + " feature switch on " + billTo);
-            }
-        });
-    }
-
-    private void containsPhiCanNeverBeTurnedOff(Map<String, Boolean> changes) {
-        if (Boolean.TRUE.equals(policies.get(Policies.CONTAINS_PHI)) && changes.containsKey(Policies.CONTAINS_PHI)
-                && !Boolean.TRUE.equals(changes.get(Policies.CONTAINS_PHI))) {
-            throw DxException.invalidState("containsPHI, once enabled, cannot be disabled");
-        }
-    }
-
-    private void reviewStepsChangeOnlyInDraft() {
-        if (state != TreState.draft) {
-            throw DxException.invalidState("Review steps can only be added or removed in draft; the TRE is " + state);
-        }
-    }
-
-    private void requireStep(String reviewStepId) {
-        if (!reviewersByStep.containsKey(reviewStepId)) {
-            throw DxException.invalidInput("The review step " + reviewStepId + " is not defined in the TRE");
-        }
-    }
-
-    private static void usersMustExist(List<String> users, TreDirectory directory) {
-        for (String user : users) {
-            if (!directory.userExists(user)) {
-                throw DxException.notFound("The user " + user + " does not exist");
-            }
-        }
-    }
-
-    private static void principalsMustExist(List<String> principals, TreDirectory directory) {
-        for (String principal : principals) {
-            boolean exists = AuthorizedUsers.PUBLIC.equals(principal)
-                    || (principal.startsWith("org-") ? directory.org(principal).isPresent()
-                    : directory.userExists(principal));
-            if (!exists) {
-                throw DxException.notFound("The user or org " + principal + " does not exist");
-            }
         }
     }
 

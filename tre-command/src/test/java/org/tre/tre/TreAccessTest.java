@@ -55,21 +55,21 @@ class TreAccessTest {
 
     static Stream<Object> commandsBy(String user) {
         return Stream.of(
-                new UpdateTreCommand(TRE, "New name", null, null, null, null, false, null, null, null, null, user),
-                new SetInventoryCommand(TRE, inventory("1.0.0"), user),
-                new SetPoliciesCommand(TRE, Map.of("restricted", true), user),
-                new AddTreAdminsCommand(TRE, List.of(DAVE), user),
-                new RemoveTreAdminsCommand(TRE, List.of(BOB), user),
-                new AddAuthorizedUsersCommand(TRE, List.of(EVE), user),
-                new RemoveAuthorizedUsersCommand(TRE, List.of(FRANK), user),
-                new AddApplicationReviewStepCommand(TRE, STEP2, "Science", "Scientific review", user),
-                new UpdateApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", user),
-                new RemoveApplicationReviewStepCommand(TRE, STEP, user),
-                new AddApplicationReviewersCommand(TRE, STEP, List.of(FRANK), user),
-                new RemoveApplicationReviewersCommand(TRE, STEP, List.of(EVE), user),
-                new ActivateTreCommand(TRE, user),
-                new DeactivateTreCommand(TRE, user),
-                new DeleteTreCommand(TRE, user));
+                new UpdateTreCommand(TRE, "New name", null, null, null, null, false, null, null, null, null, as(user)),
+                new SetInventoryCommand(TRE, inventory("1.0.0"), as(user)),
+                new SetPoliciesCommand(TRE, Map.of("restricted", true), as(user)),
+                new AddTreAdminsCommand(TRE, List.of(DAVE), as(user)),
+                new RemoveTreAdminsCommand(TRE, List.of(BOB), as(user)),
+                new AddAuthorizedUsersCommand(TRE, List.of(EVE), as(user)),
+                new RemoveAuthorizedUsersCommand(TRE, List.of(FRANK), as(user)),
+                new AddApplicationReviewStepCommand(TRE, STEP2, "Science", "Scientific review", as(user)),
+                new UpdateApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", as(user)),
+                new RemoveApplicationReviewStepCommand(TRE, STEP, as(user)),
+                new AddApplicationReviewersCommand(TRE, STEP, List.of(FRANK), as(user)),
+                new RemoveApplicationReviewersCommand(TRE, STEP, List.of(EVE), as(user)),
+                new ActivateTreCommand(TRE, as(user)),
+                new DeactivateTreCommand(TRE, as(user)),
+                new DeleteTreCommand(TRE, as(user)));
     }
 
     /** Each command from someone who is no TRE admin: BOB administers the billTo org but not the TRE. */

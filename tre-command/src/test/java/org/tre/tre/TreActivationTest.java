@@ -36,7 +36,7 @@ class TreActivationTest {
     }
 
     private static ActivateTreCommand activate() {
-        return new ActivateTreCommand(TRE, ALICE);
+        return new ActivateTreCommand(TRE, as(ALICE));
     }
 
     // ---- the checks, in order ----
@@ -181,14 +181,14 @@ class TreActivationTest {
     @Test
     void theNextPendingVersionInAmendingIsANewOne() {
         fixture.given(plus(amending(), inventorySet("1.1.0", false), activated("1.1.0", "1.0.0"), deactivated()))
-                .when(new SetInventoryCommand(TRE, inventory("1.2.0"), ALICE))
+                .when(new SetInventoryCommand(TRE, inventory("1.2.0"), as(ALICE)))
                 .expectEvents(inventorySet("1.2.0", false));
     }
 
     @Test
     void anActivatedTreRefusesInventoryChanges() {
         fixture.given(plus(readyDraft(), activated("1.0.0", null)))
-                .when(new SetInventoryCommand(TRE, inventory("1.0.1"), ALICE))
+                .when(new SetInventoryCommand(TRE, inventory("1.0.1"), as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }

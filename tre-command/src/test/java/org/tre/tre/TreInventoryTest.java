@@ -36,7 +36,7 @@ class TreInventoryTest {
     }
 
     private static SetInventoryCommand set(Inventory inventory) {
-        return new SetInventoryCommand(TRE, inventory, ALICE);
+        return new SetInventoryCommand(TRE, inventory, as(ALICE));
     }
 
     private static TreInventorySetEvent setEvent(Inventory inventory, boolean replacedPending) {
@@ -293,7 +293,7 @@ class TreInventoryTest {
     @Test
     void aTreAdminWithoutAccessToTheProjectsCannotSetTheInventory() {
         fixture.given(created(), new TreAdminsAddedEvent(TRE, List.of(BOB)))
-                .when(new SetInventoryCommand(TRE, inventory("1.0.0"), BOB))
+                .when(new SetInventoryCommand(TRE, inventory("1.0.0"), as(BOB)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidInput, "admin of the inventory project"));
     }

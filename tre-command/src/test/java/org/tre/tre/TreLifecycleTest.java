@@ -41,7 +41,7 @@ class TreLifecycleTest {
 
     private static CreateTreCommand create(String billTo, String region, String requestedBy) {
         return new CreateTreCommand(TRE, HANDLE, "Genomics", "Genomic data", "A genomics TRE", billTo, region, false,
-                false, requestedBy);
+                false, as(requestedBy));
     }
 
     /** An update by ALICE that names only what is given. */
@@ -49,7 +49,7 @@ class TreLifecycleTest {
                                            String supportOrg, Boolean allowSupportAccess, Boolean customizedRateCard,
                                            Boolean customizedURL) {
         return new UpdateTreCommand(TRE, name, null, null, billTo, region, supportOrgGiven, supportOrg,
-                allowSupportAccess, customizedRateCard, customizedURL, ALICE);
+                allowSupportAccess, customizedRateCard, customizedURL, as(ALICE));
     }
 
     private static TreUpdatedEvent updated(String name, String billTo, String region, boolean supportOrgGiven,
@@ -71,7 +71,8 @@ class TreLifecycleTest {
     @Test
     void theCreatorCanAdministerTheNewTre() {
         fixture.given(created())
-                .when(new UpdateTreCommand(TRE, "New name", null, null, null, null, false, null, null, null, null, ALICE))
+                .when(new UpdateTreCommand(TRE, "New name", null, null, null, null, false, null, null, null, null,
+                        as(ALICE)))
                 .expectEvents(new TreUpdatedEvent(TRE, "New name", null, null, null, null, false, null, null, null,
                         null));
     }
@@ -80,7 +81,7 @@ class TreLifecycleTest {
     void customizedRateCardAndUrlAreRecordedAtCreation() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTreCommand(TRE, HANDLE, "Genomics", "Genomic data", "A genomics TRE", ORG, AZURE, true,
-                        true, ALICE))
+                        true, as(ALICE)))
                 .expectEvents(new TreCreatedEvent(TRE, HANDLE, "Genomics", "Genomic data", "A genomics TRE", ORG,
                         AZURE, true, true, ALICE));
     }
@@ -149,7 +150,7 @@ class TreLifecycleTest {
     void nameDescriptionAndSummaryChangeInEveryState(Lifecycle state) {
         fixture.given(state.events())
                 .when(new UpdateTreCommand(TRE, "New name", "New description", "New summary", null, null, false, null,
-                        null, null, null, ALICE))
+                        null, null, null, as(ALICE)))
                 .expectEvents(new TreUpdatedEvent(TRE, "New name", "New description", "New summary", null, null,
                         false, null, null, null, null));
     }
@@ -295,7 +296,7 @@ class TreLifecycleTest {
     @Test
     void aChangedBillToIsTheOneInventoryProjectsMustBillTo() {
         fixture.given(created(), updated(null, OTHER_ORG, null, false, null, null, null, null))
-                .when(new SetInventoryCommand(TRE, inventory("1.0.0"), ALICE))
+                .when(new SetInventoryCommand(TRE, inventory("1.0.0"), as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidInput, "billTo"));
     }
@@ -358,7 +359,7 @@ class TreLifecycleTest {
     @Test
     void anActiveTreIsDeactivatedIntoAmending() {
         fixture.given(active())
-                .when(new DeactivateTreCommand(TRE, ALICE))
+                .when(new DeactivateTreCommand(TRE, as(ALICE)))
                 .expectEvents(new TreDeactivatedEvent(TRE));
     }
 
@@ -366,7 +367,7 @@ class TreLifecycleTest {
     @EnumSource(value = Lifecycle.class, names = {"DRAFT", "AMENDING"})
     void onlyAnActiveTreCanBeDeactivated(Lifecycle state) {
         fixture.given(state.events())
-                .when(new DeactivateTreCommand(TRE, ALICE))
+                .when(new DeactivateTreCommand(TRE, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
@@ -376,21 +377,21 @@ class TreLifecycleTest {
     @Test
     void aDraftTreIsDeleted() {
         fixture.given(created())
-                .when(new DeleteTreCommand(TRE, ALICE))
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
                 .expectEvents(new TreDeletedEvent(TRE, List.of(ALICE)));
     }
 
     @Test
     void anAmendingTreIsDeleted() {
         fixture.given(amending())
-                .when(new DeleteTreCommand(TRE, ALICE))
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
                 .expectEvents(new TreDeletedEvent(TRE, List.of(ALICE)));
     }
 
     @Test
     void anActiveTreCannotBeDeleted() {
         fixture.given(active())
-                .when(new DeleteTreCommand(TRE, ALICE))
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
@@ -399,7 +400,7 @@ class TreLifecycleTest {
     void aTreWithProjectsCannotBeDeleted() {
         directory.treProjects(TRE, 1);
         fixture.given(amending())
-                .when(new DeleteTreCommand(TRE, ALICE))
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState, "projects"));
     }
@@ -407,7 +408,7 @@ class TreLifecycleTest {
     @Test
     void theDeletedEventNamesEveryAdminForTheGrantsToGo() {
         fixture.given(created(), new org.tre.messages.tre.TreEvents.TreAdminsAddedEvent(TRE, List.of(BOB)))
-                .when(new DeleteTreCommand(TRE, ALICE))
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
                 .expectEvents(new TreDeletedEvent(TRE, List.of(ALICE, BOB)));
     }
 }

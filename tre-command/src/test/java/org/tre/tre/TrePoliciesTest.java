@@ -37,7 +37,7 @@ class TrePoliciesTest {
     }
 
     private static SetPoliciesCommand set(Map<String, Boolean> policies) {
-        return new SetPoliciesCommand(TRE, policies, ALICE);
+        return new SetPoliciesCommand(TRE, policies, as(ALICE));
     }
 
     @ParameterizedTest

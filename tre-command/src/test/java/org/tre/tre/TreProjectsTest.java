@@ -51,8 +51,8 @@ class TreProjectsTest {
     }
 
     private static CreateTreProjectCommand create(String user, Set<String> principals) {
-        return new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), null, null, user,
-                principals);
+        return new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), null, null,
+                as(user), principals);
     }
 
     private static TreProjectAuthorizedEvent authorized(String user) {
@@ -94,11 +94,11 @@ class TreProjectsTest {
     void aBillToOrRegionOtherThanTheTresIsInvalidInput() {
         fixture.given(active())
                 .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(),
-                        OTHER_ORG, null, ALICE, Set.of(ALICE)))
+                        OTHER_ORG, null, as(ALICE), Set.of(ALICE)))
                 .expectException(dxError(ErrorType.InvalidInput));
         fixture.given(active())
                 .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), ORG,
-                        AZURE, ALICE, Set.of(ALICE)))
+                        AZURE, as(ALICE), Set.of(ALICE)))
                 .expectException(dxError(ErrorType.InvalidInput));
     }
 
@@ -109,7 +109,7 @@ class TreProjectsTest {
         after.put("restricted", true);
         after.put("downloadRestricted", true);
         fixture.given(active())
-                .when(new SetPoliciesCommand(TRE, Map.of("downloadRestricted", true), ALICE))
+                .when(new SetPoliciesCommand(TRE, Map.of("downloadRestricted", true), as(ALICE)))
                 .expectEvents(new TrePoliciesSetEvent(TRE, Map.of("downloadRestricted", true), after),
                         new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", after, 3));
     }
@@ -120,7 +120,7 @@ class TreProjectsTest {
         Map<String, Boolean> after = new LinkedHashMap<>(Policies.none());
         after.put("restricted", true);
         fixture.given(active())
-                .when(new SetPoliciesCommand(TRE, Map.of("restricted", true), ALICE))
+                .when(new SetPoliciesCommand(TRE, Map.of("restricted", true), as(ALICE)))
                 .expectEvents(new TrePoliciesSetEvent(TRE, Map.of(), after));
     }
 

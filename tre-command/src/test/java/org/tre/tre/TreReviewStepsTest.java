@@ -50,11 +50,11 @@ class TreReviewStepsTest {
     }
 
     private static AddApplicationReviewersCommand addReviewers(String step, List<String> users) {
-        return new AddApplicationReviewersCommand(TRE, step, users, ALICE);
+        return new AddApplicationReviewersCommand(TRE, step, users, as(ALICE));
     }
 
     private static RemoveApplicationReviewersCommand removeReviewers(String step, String... users) {
-        return new RemoveApplicationReviewersCommand(TRE, step, List.of(users), ALICE);
+        return new RemoveApplicationReviewersCommand(TRE, step, List.of(users), as(ALICE));
     }
 
     // ---- steps ----
@@ -62,7 +62,7 @@ class TreReviewStepsTest {
     @Test
     void aStepIsAddedInDraft() {
         fixture.given(created())
-                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", ALICE))
+                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", as(ALICE)))
                 .expectEvents(new ApplicationReviewStepAddedEvent(TRE, STEP, "Ethics", "Ethics review"));
     }
 
@@ -70,7 +70,7 @@ class TreReviewStepsTest {
     @EnumSource(value = Lifecycle.class, names = {"ACTIVE", "AMENDING"})
     void stepsCannotBeAddedOutsideDraft(Lifecycle state) {
         fixture.given(state.events())
-                .when(new AddApplicationReviewStepCommand(TRE, STEP2, "Science", "Scientific review", ALICE))
+                .when(new AddApplicationReviewStepCommand(TRE, STEP2, "Science", "Scientific review", as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
@@ -78,7 +78,7 @@ class TreReviewStepsTest {
     @Test
     void aStepIdCannotBeUsedTwice() {
         fixture.given(created(), stepAdded(STEP))
-                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics again", "", ALICE))
+                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics again", "", as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidInput));
     }
@@ -86,7 +86,7 @@ class TreReviewStepsTest {
     @Test
     void theIdOfARemovedStepCanBeUsedAgain() {
         fixture.given(created(), stepAdded(STEP), new ApplicationReviewStepRemovedEvent(TRE, STEP, List.of()))
-                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", ALICE))
+                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", as(ALICE)))
                 .expectEvents(new ApplicationReviewStepAddedEvent(TRE, STEP, "Ethics", "Ethics review"));
     }
 
@@ -94,14 +94,14 @@ class TreReviewStepsTest {
     @EnumSource(Lifecycle.class)
     void aStepIsUpdatedInEveryState(Lifecycle state) {
         fixture.given(withStep(state))
-                .when(new UpdateApplicationReviewStepCommand(TRE, STEP, "Ethics board", null, ALICE))
+                .when(new UpdateApplicationReviewStepCommand(TRE, STEP, "Ethics board", null, as(ALICE)))
                 .expectEvents(new ApplicationReviewStepUpdatedEvent(TRE, STEP, "Ethics board", null));
     }
 
     @Test
     void updatingAnUnknownStepIsInvalidInput() {
         fixture.given(created(), stepAdded(STEP))
-                .when(new UpdateApplicationReviewStepCommand(TRE, STEP2, "Science", null, ALICE))
+                .when(new UpdateApplicationReviewStepCommand(TRE, STEP2, "Science", null, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidInput));
     }
@@ -109,7 +109,7 @@ class TreReviewStepsTest {
     @Test
     void aStepIsRemovedInDraftWithItsReviewers() {
         fixture.given(withStep(Lifecycle.DRAFT))
-                .when(new RemoveApplicationReviewStepCommand(TRE, STEP, ALICE))
+                .when(new RemoveApplicationReviewStepCommand(TRE, STEP, as(ALICE)))
                 .expectEvents(new ApplicationReviewStepRemovedEvent(TRE, STEP, List.of(EVE)));
     }
 
@@ -117,7 +117,7 @@ class TreReviewStepsTest {
     @EnumSource(value = Lifecycle.class, names = {"ACTIVE", "AMENDING"})
     void stepsCannotBeRemovedOutsideDraft(Lifecycle state) {
         fixture.given(withStep(state))
-                .when(new RemoveApplicationReviewStepCommand(TRE, STEP, ALICE))
+                .when(new RemoveApplicationReviewStepCommand(TRE, STEP, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
@@ -125,7 +125,7 @@ class TreReviewStepsTest {
     @Test
     void theStateIsCheckedBeforeTheStepIdWhenRemoving() {
         fixture.given(active())
-                .when(new RemoveApplicationReviewStepCommand(TRE, STEP2, ALICE))
+                .when(new RemoveApplicationReviewStepCommand(TRE, STEP2, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidState));
     }
@@ -133,7 +133,7 @@ class TreReviewStepsTest {
     @Test
     void removingAnUnknownStepIsInvalidInput() {
         fixture.given(created(), stepAdded(STEP))
-                .when(new RemoveApplicationReviewStepCommand(TRE, STEP2, ALICE))
+                .when(new RemoveApplicationReviewStepCommand(TRE, STEP2, as(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.InvalidInput));
     }

@@ -43,19 +43,19 @@ class TreRolesTest {
     }
 
     private static AddTreAdminsCommand addAdmins(String... users) {
-        return new AddTreAdminsCommand(TRE, List.of(users), ALICE);
+        return new AddTreAdminsCommand(TRE, List.of(users), as(ALICE));
     }
 
     private static RemoveTreAdminsCommand removeAdmins(String... users) {
-        return new RemoveTreAdminsCommand(TRE, List.of(users), ALICE);
+        return new RemoveTreAdminsCommand(TRE, List.of(users), as(ALICE));
     }
 
     private static AddAuthorizedUsersCommand authorize(String... users) {
-        return new AddAuthorizedUsersCommand(TRE, List.of(users), ALICE);
+        return new AddAuthorizedUsersCommand(TRE, List.of(users), as(ALICE));
     }
 
     private static RemoveAuthorizedUsersCommand unauthorize(String... users) {
-        return new RemoveAuthorizedUsersCommand(TRE, List.of(users), ALICE);
+        return new RemoveAuthorizedUsersCommand(TRE, List.of(users), as(ALICE));
     }
 
     private static AuthorizedUsersAddedEvent authorized(List<String> added, String... after) {
@@ -86,7 +86,7 @@ class TreRolesTest {
     @Test
     void anAddedAdminAdministersTheTre() {
         fixture.given(created(), new TreAdminsAddedEvent(TRE, List.of(DAVE)))
-                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", DAVE))
+                .when(new AddApplicationReviewStepCommand(TRE, STEP, "Ethics", "Ethics review", as(DAVE)))
                 .expectEvents(new ApplicationReviewStepAddedEvent(TRE, STEP, "Ethics", "Ethics review"));
     }
 

@@ -4,12 +4,14 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
+import org.tre.api.protocol.DxErrors;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 
@@ -17,7 +19,8 @@ import org.tre.messages.error.DxException;
  * Under Axon Server the instance that handles a command is not the one that answers the request, and
  * Axon Server would hand a refusal back as a bare message, which the gateway could only answer with
  * InternalError. A refusal leaves its handler as an execution exception whose details are the
- * {@link DxError}, which DxErrors turns back into the same DNAnexus error.
+ * {@link DxError}, which DxErrors turns back into the same DNAnexus error; so does a command for an
+ * entity that does not exist, which its aggregate's repository refuses before any handler runs.
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
@@ -34,6 +37,9 @@ public class RefusalsAcrossInstances {
             try {
                 return chain.proceed();
             } catch (DxException refusal) {
+                throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
+            } catch (AggregateNotFoundException missing) {
+                DxException refusal = DxErrors.notFound(missing);
                 throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
             }
         };

@@ -15,10 +15,10 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
+import org.tre.messages.Requester;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
-import org.tre.query.tre.TreProjection;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
@@ -51,13 +51,11 @@ public class ProjectRoutes implements DxRoutes.Provider {
     private final ProjectDescriber describer;
     private final DataObjects dataObjects;
     private final OrgDirectory orgs;
-    private final TreProjection tres;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         DataObjects dataObjects, OrgDirectory orgs, TreProjection tres) {
+                         DataObjects dataObjects, OrgDirectory orgs) {
         this.orgs = orgs;
-        this.tres = tres;
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
@@ -111,8 +109,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
     }
 
     /**
-     * A project of a TRE: the TRE decides (Tre aggregate), and its decision creates the project in the
-     * same transaction. The TRE's policies are the project's flags, so none may be given here.
+     * A project of a TRE: the TRE decides who may have one (Tre aggregate), and its decision creates
+     * the project in the same transaction. The TRE's policies are the project's flags, so none may be
+     * given here.
      */
     private ObjectNode newTreProject(DxRequest request, String treId, String name, String summary, String description,
                                      List<String> tags, Map<String, String> properties, Map<String, Boolean> flags,
@@ -124,15 +123,12 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
         }
         String billTo = request.input().optionalString("billTo").orElse(null);
-        if (tres.find(treId).filter(view -> !"deleted".equals(view.state)).isEmpty()) {
-            throw DxException.notFound("The TRE " + treId + " was not found");
-        }
-        Scopes.requireFullScope(request.caller());
         Set<String> principals = orgs.principalsOf(request.caller().userId());
+        Requester requester = new Requester(request.caller().userId(), request.caller().scope());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
             commands.sendAndWait(new CreateTreProjectCommand(treId, projectId, name, summary, description, tags,
-                    properties, billTo, region, request.caller().userId(), principals));
+                    properties, billTo, region, requester, principals));
             return json.createObjectNode().put("id", projectId);
         });
     }

@@ -53,6 +53,14 @@ public class DxErrors {
         return response.body(body);
     }
 
+    /**
+     * A command for an entity that never existed: routes send commands without looking the entity up
+     * first, so its aggregate's absence is the URL's ResourceNotFound.
+     */
+    public static DxException notFound(AggregateNotFoundException missing) {
+        return DxException.notFound("The entity " + missing.getAggregateIdentifier() + " was not found");
+    }
+
     static DxException translate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DxException dx) {
@@ -68,8 +76,8 @@ public class DxErrors {
                     || cause instanceof AxonServerException) {
                 return new DxException(ErrorType.ServiceUnavailable, "A part of the service is unavailable; retry shortly");
             }
-            if (cause instanceof AggregateNotFoundException) {
-                return DxException.notFound("The entity was not found");
+            if (cause instanceof AggregateNotFoundException missing) {
+                return notFound(missing);
             }
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
             // Axon's own JDBC event store does not go through Spring's exception translation: two requests

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.springframework.stereotype.Component;
+import org.tre.messages.Requester;
 import org.tre.messages.error.DxException;
+import org.tre.query.tre.TreDescribe;
 import org.tre.query.tre.TreView;
+import org.tre.tre.role.FullScopeToken;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +19,8 @@ import java.util.Set;
 
 /**
  * {@code /tre-xxxx/getDataTypeGroups} (DECISIONS.md §10): the data type groups file of the active
- * inventory, or of the pending one before the first activation, read and checked against its schema.
+ * inventory, or of the pending one before the first activation, read and checked against its schema,
+ * for the TRE's admins, reviewers and authorized users with a full-scope token.
  */
 @Component
 public class DataTypeGroups {
@@ -39,7 +43,17 @@ public class DataTypeGroups {
         Optional<String> content(String projectId, String fileId);
     }
 
-    public ArrayNode read(TreView view) {
+    /** {@code role}: the caller's on this TRE, as describe decides it (DECISIONS.md §4). */
+    public ArrayNode readFor(TreView view, TreDescribe.Role role, Requester requester) {
+        if (role == TreDescribe.Role.NONE) {
+            throw DxException.permissionDenied("The requesting user must be a TRE admin, reviewer, or authorized user"
+                    + " of " + view.id);
+        }
+        FullScopeToken.require(requester);
+        return read(view);
+    }
+
+    private ArrayNode read(TreView view) {
         TreView.InventoryDetail inventory = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
                 .findFirst()
                 .or(() -> view.inventoryDetails.stream().filter(d -> "pending".equals(d.state)).findFirst())

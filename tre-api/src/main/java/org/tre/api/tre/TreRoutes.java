@@ -15,9 +15,9 @@ import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Paging;
-import org.tre.api.protocol.Scopes;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.token.Caller;
+import org.tre.messages.Requester;
 import org.tre.messages.error.DxException;
 import org.tre.messages.tre.TreCommands.ActivateTreCommand;
 import org.tre.messages.tre.TreCommands.AddApplicationReviewStepCommand;
@@ -44,8 +44,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every route of tre-api.md. Each turns its input into one command (rules in the Tre aggregate) or
- * one read of the TRE projection (role filtering in {@link TreDescribe}).
+ * Every route of tre-api.md. Each checks its input's shape and turns it into one command, which
+ * carries the caller and whose rules, permissions included, are the Tre aggregate's; or into one
+ * read of the TRE projection (role filtering in {@link TreDescribe}).
  */
 @Component
 public class TreRoutes implements DxRoutes.Provider {
@@ -107,11 +108,10 @@ public class TreRoutes implements DxRoutes.Provider {
         String region = TreInputs.text(in, "region", 1, 256);
         boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(false);
         boolean url = in.optionalBoolean("customizedURL").orElse(false);
-        Scopes.requireFullScope(request.caller());
         return nonces.once(request, "tre/new", () -> {
             String treId = "tre-" + handle;
             commands.sendAndWait(new CreateTreCommand(treId, handle, name, description, summary, billTo, region,
-                    rateCard, url, request.caller().userId()));
+                    rateCard, url, requester(request)));
             return idOf(treId);
         });
     }
@@ -130,36 +130,35 @@ public class TreRoutes implements DxRoutes.Provider {
         Boolean allowSupportAccess = in.optionalBoolean("allowSupportAccess").orElse(null);
         Boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(null);
         Boolean url = in.optionalBoolean("customizedURL").orElse(null);
-        String treId = requireTre(request).id;
+        String treId = request.entityId();
         commands.sendAndWait(new UpdateTreCommand(treId, name, description, summary, billTo, region, supportOrgGiven,
-                supportOrg, allowSupportAccess, rateCard, url, request.caller().userId()));
+                supportOrg, allowSupportAccess, rateCard, url, requester(request)));
         return idOf(treId);
     }
 
     ObjectNode setInventory(DxRequest request) {
         var inventory = TreInputs.inventory(request.input());
-        String treId = requireTre(request).id;
-        commands.sendAndWait(new SetInventoryCommand(treId, inventory, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(new SetInventoryCommand(treId, inventory, requester(request)));
         return idOf(treId);
     }
 
     ObjectNode setPolicies(DxRequest request) {
         Map<String, Boolean> policies = TreInputs.policies(request.input().allowOnly("restrictedWorkspace"));
-        String treId = requireTre(request).id;
-        commands.sendAndWait(new SetPoliciesCommand(treId, policies, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(new SetPoliciesCommand(treId, policies, requester(request)));
         return idOf(treId);
     }
 
     private interface UsersCommand {
-        Object create(String treId, List<String> users, String requestedBy);
+        Object create(String treId, List<String> users, Requester requester);
     }
 
-    /** Admin and authorized-user changes: the spec asks no full-scope token for these. */
     private ObjectNode usersCommand(DxRequest request, boolean orgsAndPublic, UsersCommand command) {
         DxInput in = request.input().allowOnly("users");
         List<String> users = orgsAndPublic ? TreInputs.principals(in) : TreInputs.userIds(in);
-        String treId = requireTre(request).id;
-        commands.sendAndWait(command.create(treId, users, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(command.create(treId, users, requester(request)));
         return idOf(treId);
     }
 
@@ -168,9 +167,8 @@ public class TreRoutes implements DxRoutes.Provider {
         String stepId = TreInputs.reviewStepId(in);
         String name = TreInputs.text(in, "name", 1, 256);
         String description = TreInputs.text(in, "description", 0, 1000);
-        String treId = requireTreWithFullScope(request);
-        commands.sendAndWait(new AddApplicationReviewStepCommand(treId, stepId, name, description,
-                request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(new AddApplicationReviewStepCommand(treId, stepId, name, description, requester(request)));
         return idOf(treId);
     }
 
@@ -179,21 +177,21 @@ public class TreRoutes implements DxRoutes.Provider {
         String stepId = in.requiredString("reviewStepId");
         String name = TreInputs.optionalText(in, "name", 1, 256);
         String description = TreInputs.optionalText(in, "description", 0, 1000);
-        String treId = requireTreWithFullScope(request);
+        String treId = request.entityId();
         commands.sendAndWait(new UpdateApplicationReviewStepCommand(treId, stepId, name, description,
-                request.caller().userId()));
+                requester(request)));
         return idOf(treId);
     }
 
     ObjectNode removeReviewStep(DxRequest request) {
         String stepId = request.input().allowOnly("reviewStepId").requiredString("reviewStepId");
-        String treId = requireTreWithFullScope(request);
-        commands.sendAndWait(new RemoveApplicationReviewStepCommand(treId, stepId, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(new RemoveApplicationReviewStepCommand(treId, stepId, requester(request)));
         return idOf(treId);
     }
 
     private interface ReviewersCommand {
-        Object create(String treId, String reviewStepId, List<String> users, String requestedBy);
+        Object create(String treId, String reviewStepId, List<String> users, Requester requester);
     }
 
     private ObjectNode reviewersCommand(DxRequest request, ReviewersCommand command) {
@@ -203,19 +201,19 @@ public class TreRoutes implements DxRoutes.Provider {
         if (users.size() > 100) {
             throw DxException.invalidInput("users array contains more than 100 reviewers");
         }
-        String treId = requireTreWithFullScope(request);
-        commands.sendAndWait(command.create(treId, stepId, users, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(command.create(treId, stepId, users, requester(request)));
         return idOf(treId);
     }
 
     private interface LifecycleCommand {
-        Object create(String treId, String requestedBy);
+        Object create(String treId, Requester requester);
     }
 
     private ObjectNode lifecycle(DxRequest request, LifecycleCommand command) {
         request.input().allowOnly();
-        String treId = requireTreWithFullScope(request);
-        commands.sendAndWait(command.create(treId, request.caller().userId()));
+        String treId = request.entityId();
+        commands.sendAndWait(command.create(treId, requester(request)));
         return idOf(treId);
     }
 
@@ -260,13 +258,8 @@ public class TreRoutes implements DxRoutes.Provider {
     ObjectNode getDataTypeGroups(DxRequest request) {
         request.input().allowOnly();
         TreView view = requireTre(request);
-        if (roleOf(view, request.caller()) == TreDescribe.Role.NONE) {
-            throw DxException.permissionDenied("The requesting user must be a TRE admin, reviewer, or authorized user"
-                    + " of " + view.id);
-        }
-        Scopes.requireFullScope(request.caller());
         ObjectNode out = json.createObjectNode();
-        out.set("results", dataTypeGroups.read(view));
+        out.set("results", dataTypeGroups.readFor(view, roleOf(view, request.caller()), requester(request)));
         return out;
     }
 
@@ -299,13 +292,8 @@ public class TreRoutes implements DxRoutes.Provider {
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
     }
 
-    private String requireTreWithFullScope(DxRequest request) {
-        TreView view = requireTre(request);
-        if (!view.treAdmins.contains(request.caller().userId())) {
-            throw DxException.permissionDenied("The requesting user must be a TRE admin of " + view.id);
-        }
-        Scopes.requireFullScope(request.caller());
-        return view.id;
+    private static Requester requester(DxRequest request) {
+        return new Requester(request.caller().userId(), request.caller().scope());
     }
 
     private ObjectNode idOf(String treId) {

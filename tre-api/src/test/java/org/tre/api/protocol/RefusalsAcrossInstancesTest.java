@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -38,6 +39,22 @@ class RefusalsAcrossInstancesTest {
 
         assertThat(thrown).isInstanceOf(CommandExecutionException.class);
         assertSameRefusal(DxErrors.translate(thrown), ErrorType.PermissionDenied, "Only a TRE admin may do that");
+    }
+
+    @Test
+    void aCommandForAnEntityThatDoesNotExistComesBackAsResourceNotFound() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.registerHandlerInterceptor(RefusalsAcrossInstances.commandRefusals());
+        bus.subscribe(String.class.getName(), command -> {
+            throw new AggregateNotFoundException("tre-nosuch", "The aggregate was not found in the event store");
+        });
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+
+        Throwable thrown = catchThrowable(() -> commands.sendAndWait("update"));
+
+        assertThat(thrown).isInstanceOf(CommandExecutionException.class);
+        assertSameRefusal(DxErrors.translate(thrown), ErrorType.ResourceNotFound,
+                "The entity tre-nosuch was not found");
     }
 
     @Test

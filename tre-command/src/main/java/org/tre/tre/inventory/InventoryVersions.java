@@ -2,6 +2,8 @@ package org.tre.tre.inventory;
 
 import org.semver4j.Semver;
 import org.tre.messages.error.DxException;
+import org.tre.messages.tre.Inventory;
+import org.tre.messages.tre.TreState;
 
 import java.util.regex.Pattern;
 
@@ -21,6 +23,17 @@ public final class InventoryVersions {
     public static void requireValid(String version) {
         if (!isValid(version)) {
             throw DxException.invalidInput("'version' must be a semantic version major.minor.patch, such as 1.0.0");
+        }
+    }
+
+    /**
+     * In amending a new pending version must be greater than the active one; in draft any valid
+     * version replaces the pending one in place (DECISIONS.md §6).
+     */
+    public static void requireAboveActiveWhenAmending(TreState state, String version, Inventory active) {
+        if (state == TreState.amending && active != null && !isGreater(version, active.version())) {
+            throw DxException.invalidInput("version " + version + " must be greater than the active "
+                    + active.version());
         }
     }
 

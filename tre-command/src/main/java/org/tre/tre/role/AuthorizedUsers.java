@@ -1,5 +1,7 @@
 package org.tre.tre.role;
 
+import org.tre.messages.error.DxException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Set;
 /**
  * The authorized users list and its PUBLIC placeholder (DECISIONS.md §4): adding PUBLIC replaces
  * every other entry; users added while PUBLIC is listed stand beside it; removals while PUBLIC is
- * listed change nothing unless PUBLIC itself is removed.
+ * listed change nothing unless PUBLIC itself is removed. The list holds at most 1,000 entries.
  */
 public final class AuthorizedUsers {
 
@@ -25,6 +27,12 @@ public final class AuthorizedUsers {
         Set<String> result = new LinkedHashSet<>(current);
         result.addAll(added);
         return List.copyOf(result);
+    }
+
+    public static void requireWithinLimit(List<String> after) {
+        if (after.size() > LIMIT) {
+            throw DxException.invalidInput("A TRE has at most " + LIMIT + " authorized users");
+        }
     }
 
     public static List<String> afterRemoving(List<String> current, List<String> removed) {

@@ -1,5 +1,6 @@
 package org.tre.tre.support;
 
+import org.tre.messages.Requester;
 import org.tre.messages.org.Licenses;
 import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Inventory.Assay;
@@ -13,6 +14,7 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.user.TokenScope;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,6 +111,18 @@ public final class TreWorld {
                 .object(AZURE_FILE, "file", P_AZURE)
                 .object(DATABASE, "database", P_ASSAY);
         return directory;
+    }
+
+    // ---- callers ----
+
+    /** The user with a full-scope token: how commands are sent wherever the token's scope is not the point. */
+    public static Requester as(String user) {
+        return Requester.withFullScope(user);
+    }
+
+    /** The user with a token limited to one project (DECISIONS.md "Token scope"). */
+    public static Requester withLimitedToken(String user) {
+        return new Requester(user, TokenScope.limitedTo(Map.of(P_SHOW, "VIEW")));
     }
 
     // ---- inventories ----

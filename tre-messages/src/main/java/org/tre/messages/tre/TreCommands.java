@@ -1,12 +1,16 @@
 package org.tre.messages.tre;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.tre.messages.Requester;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Commands of the Tre aggregate, one per route of tre-api.md. Each names who asks. */
+/**
+ * Commands of the Tre aggregate, one per route of tre-api.md. A command a route sends carries its
+ * {@link Requester}; the ones sagas send carry none, as nobody asked for them.
+ */
 public final class TreCommands {
 
     private TreCommands() {
@@ -21,7 +25,7 @@ public final class TreCommands {
                                    String region,
                                    boolean customizedRateCard,
                                    boolean customizedURL,
-                                   String requestedBy) {
+                                   Requester requester) {
     }
 
     /**
@@ -39,58 +43,58 @@ public final class TreCommands {
                                    Boolean allowSupportAccess,
                                    Boolean customizedRateCard,
                                    Boolean customizedURL,
-                                   String requestedBy) {
+                                   Requester requester) {
     }
 
     public record SetInventoryCommand(@TargetAggregateIdentifier String treId, Inventory inventory,
-                                      String requestedBy) {
+                                      Requester requester) {
     }
 
     /** Only the named policies change; a null value stops enforcing that policy. */
     public record SetPoliciesCommand(@TargetAggregateIdentifier String treId, Map<String, Boolean> policies,
-                                     String requestedBy) {
+                                     Requester requester) {
     }
 
     public record AddTreAdminsCommand(@TargetAggregateIdentifier String treId, List<String> users,
-                                      String requestedBy) {
+                                      Requester requester) {
     }
 
     public record RemoveTreAdminsCommand(@TargetAggregateIdentifier String treId, List<String> users,
-                                         String requestedBy) {
+                                         Requester requester) {
     }
 
     public record AddAuthorizedUsersCommand(@TargetAggregateIdentifier String treId, List<String> users,
-                                            String requestedBy) {
+                                            Requester requester) {
     }
 
     public record RemoveAuthorizedUsersCommand(@TargetAggregateIdentifier String treId, List<String> users,
-                                               String requestedBy) {
+                                               Requester requester) {
     }
 
     public record AddApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
-                                                  String name, String description, String requestedBy) {
+                                                  String name, String description, Requester requester) {
     }
 
     public record UpdateApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
-                                                     String name, String description, String requestedBy) {
+                                                     String name, String description, Requester requester) {
     }
 
     public record RemoveApplicationReviewStepCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
-                                                     String requestedBy) {
+                                                     Requester requester) {
     }
 
     public record AddApplicationReviewersCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
-                                                 List<String> users, String requestedBy) {
+                                                 List<String> users, Requester requester) {
     }
 
     public record RemoveApplicationReviewersCommand(@TargetAggregateIdentifier String treId, String reviewStepId,
-                                                    List<String> users, String requestedBy) {
+                                                    List<String> users, Requester requester) {
     }
 
-    public record ActivateTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    public record ActivateTreCommand(@TargetAggregateIdentifier String treId, Requester requester) {
     }
 
-    public record DeactivateTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    public record DeactivateTreCommand(@TargetAggregateIdentifier String treId, Requester requester) {
     }
 
     /** Sent by the provisioning saga once the robot, working project and queue exist. */
@@ -116,7 +120,7 @@ public final class TreCommands {
                                           Map<String, String> properties,
                                           String billTo,
                                           String region,
-                                          String requestedBy,
+                                          Requester requester,
                                           Set<String> principals) {
     }
 
@@ -125,6 +129,6 @@ public final class TreCommands {
                                                   String cursor, long done, boolean finished) {
     }
 
-    public record DeleteTreCommand(@TargetAggregateIdentifier String treId, String requestedBy) {
+    public record DeleteTreCommand(@TargetAggregateIdentifier String treId, Requester requester) {
     }
 }

@@ -1,0 +1,20 @@
+package org.tre.tre.lifecycle;
+
+import org.tre.messages.error.DxException;
+import org.tre.tre.directory.TreDirectory;
+
+/**
+ * {@code /tre-xxxx/delete}: "The TRE isn't associated with any data access requests or projects";
+ * its working project is no TRE project and never blocks it (DECISIONS.md "TRE side effects").
+ */
+public final class TreDeletion {
+
+    private TreDeletion() {
+    }
+
+    public static void requireNoProjects(String treId, TreDirectory directory) {
+        if (directory.treProjectCount(treId) > 0) {
+            throw DxException.invalidState("The TRE has projects associated with it");
+        }
+    }
+}
