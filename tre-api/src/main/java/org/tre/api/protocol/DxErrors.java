@@ -58,7 +58,15 @@ public class DxErrors {
      * first, so its aggregate's absence is the URL's ResourceNotFound.
      */
     public static DxException notFound(AggregateNotFoundException missing) {
-        return DxException.notFound("The entity " + missing.getAggregateIdentifier() + " was not found");
+        String id = missing.getAggregateIdentifier();
+        return DxException.notFound("The " + entityClass(id) + " " + id + " was not found");
+    }
+
+    /** The words the routes' own messages use for the class an id names: "The TRE tre-x", "The org org-x". */
+    private static String entityClass(String id) {
+        int dash = id == null ? -1 : id.indexOf('-');
+        String prefix = dash > 0 ? id.substring(0, dash) : "entity";
+        return prefix.equals("tre") ? "TRE" : prefix;
     }
 
     static DxException translate(Throwable failure) {

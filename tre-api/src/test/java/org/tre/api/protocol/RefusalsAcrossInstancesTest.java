@@ -54,7 +54,7 @@ class RefusalsAcrossInstancesTest {
 
         assertThat(thrown).isInstanceOf(CommandExecutionException.class);
         assertSameRefusal(DxErrors.translate(thrown), ErrorType.ResourceNotFound,
-                "The entity tre-nosuch was not found");
+                "The TRE tre-nosuch was not found");
     }
 
     @Test
