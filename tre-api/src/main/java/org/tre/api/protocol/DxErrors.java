@@ -58,7 +58,7 @@ public class DxErrors {
      * first, so its aggregate's absence is the URL's ResourceNotFound.
      */
     public static DxException notFound(AggregateNotFoundException missing) {
-        String id = missing.getAggregateIdentifier();
+        String id = String.valueOf(missing.getAggregateIdentifier());
         return DxException.notFound("The " + entityClass(id) + " " + id + " was not found");
     }
 
