@@ -62,6 +62,11 @@ public class DxDispatcher {
         this.readModels = readModels;
     }
 
+    /** The refusal for every method but POST, here and where Tomcat refuses a method before any route. */
+    static DxException notAPost(String method, String uri) {
+        return DxException.notFound("No route " + method + " " + uri + ": every route of this API is a POST");
+    }
+
     @RequestMapping("/**")
     public ResponseEntity<JsonNode> dispatch(HttpServletRequest http) {
         long started = System.nanoTime();
@@ -76,8 +81,7 @@ public class DxDispatcher {
         String requestId = RequestIds.of(http);
         try {
             if (!"POST".equals(http.getMethod())) {
-                throw DxException.notFound("No route " + http.getMethod() + " " + http.getRequestURI()
-                        + ": every route of this API is a POST");
+                throw notAPost(http.getMethod(), http.getRequestURI());
             }
             DxRoutes.Match match = routes.match(http.getRequestURI())
                     .orElseThrow(() -> DxException.notFound("No route " + http.getRequestURI()));
