@@ -70,15 +70,58 @@ public final class RawHttp {
 
     /** Sends the head, then body bytes, and reads one answer without closing the request's body first. */
     public Response exchange(byte[] head, byte[] body, boolean headRequest) {
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Open open = open(head)) {
+            open.write(body);
+            return open.answer(headRequest);
+        }
+    }
+
+    /** A request whose head is sent and whose body the caller writes when it chooses. */
+    public Open open(byte[] head) {
+        try {
+            Socket socket = new Socket("localhost", port);
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write(body);
-            out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), headRequest);
+            Open open = new Open(socket);
+            open.write(head);
+            return open;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final class Open implements AutoCloseable {
+
+        private final Socket socket;
+
+        private Open(Socket socket) {
+            this.socket = socket;
+        }
+
+        public void write(byte[] bytes) {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public Response answer(boolean headRequest) {
+            try {
+                return read(new BufferedInputStream(socket.getInputStream()), headRequest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
