@@ -12,9 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.StreamUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tre.api.config.StreamingReadModels;
@@ -51,15 +52,24 @@ public class DxDispatcher {
     private final RateLimiter rateLimiter;
     private final ProjectionRebuilds rebuilds;
     private final StreamingReadModels readModels;
+    private final int maxBodyBytes;
 
     public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors,
-                        RateLimiter rateLimiter, ProjectionRebuilds rebuilds, StreamingReadModels readModels) {
+                        RateLimiter rateLimiter, ProjectionRebuilds rebuilds, StreamingReadModels readModels,
+                        @Value("${tre.max-request-body:8MB}") DataSize maxBody) {
         providers.forEach(provider -> provider.register(routes));
         this.tokens = tokens;
         this.errors = errors;
         this.rateLimiter = rateLimiter;
         this.rebuilds = rebuilds;
         this.readModels = readModels;
+        // One byte more than the limit is read to tell a body at the limit from one past it.
+        this.maxBodyBytes = (int) Math.min(maxBody.toBytes(), Integer.MAX_VALUE - 1);
+    }
+
+    /** The refusal for every method but POST, here and where Tomcat refuses a method before any route. */
+    static DxException notAPost(String method, String uri) {
+        return DxException.notFound("No route " + method + " " + uri + ": every route of this API is a POST");
     }
 
     @RequestMapping("/**")
@@ -76,8 +86,7 @@ public class DxDispatcher {
         String requestId = RequestIds.of(http);
         try {
             if (!"POST".equals(http.getMethod())) {
-                throw DxException.notFound("No route " + http.getMethod() + " " + http.getRequestURI()
-                        + ": every route of this API is a POST");
+                throw notAPost(http.getMethod(), http.getRequestURI());
             }
             DxRoutes.Match match = routes.match(http.getRequestURI())
                     .orElseThrow(() -> DxException.notFound("No route " + http.getRequestURI()));
@@ -110,16 +119,24 @@ public class DxDispatcher {
                 .orElseThrow(() -> DxException.invalidAuthentication("The token is unknown, expired or revoked"));
     }
 
-    private static ObjectNode readBody(HttpServletRequest http) {
+    private ObjectNode readBody(HttpServletRequest http) {
         String contentType = http.getContentType();
         if (contentType != null && !isJson(contentType)) {
             throw new DxException(ErrorType.MalformedJSON, "Content-Type must be application/json, not " + contentType);
         }
+        // A declared length past the limit is refused before a byte is read; a chunked body is read only
+        // to one byte past the limit, so no request holds much more than the limit in memory.
+        if (http.getContentLengthLong() > maxBodyBytes) {
+            throw bodyTooLarge();
+        }
         byte[] bytes;
         try {
-            bytes = StreamUtils.copyToByteArray(http.getInputStream());
+            bytes = http.getInputStream().readNBytes(maxBodyBytes + 1);
         } catch (IOException e) {
             throw new DxException(ErrorType.MalformedJSON, "The request body could not be read");
+        }
+        if (bytes.length > maxBodyBytes) {
+            throw bodyTooLarge();
         }
         if (isBlank(bytes)) {
             return STRICT_JSON.createObjectNode();
@@ -139,6 +156,11 @@ public class DxDispatcher {
             throw DxException.invalidInput("The request body must be a JSON object");
         }
         return (ObjectNode) body;
+    }
+
+    private DxException bodyTooLarge() {
+        return DxException.invalidInput("The request body is larger than " + DataSizes.shown(maxBodyBytes)
+                + ", the most this service accepts");
     }
 
     private static boolean isJson(String contentType) {

@@ -8,11 +8,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tre.messages.error.DxException;
-import org.tre.messages.error.ErrorType;
 
 /**
- * Answers what the servlet container rejects before any route runs (an unreadable URL, a body too
- * large) in the protocol's error shape rather than an HTML page.
+ * Answers an error the application raised outside any route (a failure in a filter, a status set
+ * without a body) in the protocol's error shape. What Tomcat refuses before the application runs never
+ * gets here: DxErrorReportValve answers it.
  */
 @RestController
 public class DxErrorController implements ErrorController {
@@ -30,15 +30,7 @@ public class DxErrorController implements ErrorController {
         if (exception instanceof Throwable failure) {
             return errors.toResponse(failure, String.valueOf(http.getAttribute(RequestIds.ATTRIBUTE)));
         }
-        int code = status instanceof Integer i ? i : 404;
-        DxException error = switch (code) {
-            case 400 -> new DxException(ErrorType.MalformedJSON, "The request could not be read");
-            case 413 -> DxException.invalidInput("The request body is too large");
-            case 404, 405 -> DxException.notFound("No such route");
-            default -> code >= 500
-                    ? new DxException(ErrorType.InternalError, "An internal error occurred")
-                    : DxException.invalidInput("The request was refused");
-        };
+        DxException error = DxErrors.forStatus(status instanceof Integer code ? code : 404);
         return errors.toResponse(error);
     }
 }

@@ -69,6 +69,28 @@ public class DxErrors {
         return prefix.equals("tre") ? "TRE" : prefix;
     }
 
+    /**
+     * What a bare status from the servlet container means in the protocol's table, where nothing more is
+     * known. The HTTP-level refusals (417 for an Expect, 501 for a transfer coding, 505 for a version) are
+     * the caller's request that could not be read, so MalformedJSON: never a 5xx, which clients would retry.
+     */
+    static DxException forStatus(int status) {
+        return switch (status) {
+            case 404, 405 -> DxException.notFound("No such route");
+            case 413 -> DxException.invalidInput("The request body is too large");
+            case 503 -> new DxException(ErrorType.ServiceUnavailable, "The service is temporarily unavailable");
+            case 417 -> new DxException(ErrorType.MalformedJSON,
+                    "The request could not be read: the only Expect this service knows is 100-continue");
+            case 505 -> new DxException(ErrorType.MalformedJSON,
+                    "The request could not be read: this service speaks HTTP/1.1");
+            case 501 -> new DxException(ErrorType.MalformedJSON,
+                    "The request could not be read: it asks for an HTTP feature this service does not support");
+            default -> status >= 500
+                    ? new DxException(ErrorType.InternalError, "An internal error occurred")
+                    : new DxException(ErrorType.MalformedJSON, "The request could not be read");
+        };
+    }
+
     static DxException translate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DxException dx) {

@@ -23,14 +23,7 @@ public class DxProtocolFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = RequestIds.assign(request);
-        response.setHeader(RequestIds.HEADER, requestId);
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            response.setHeader("Access-Control-Allow-Origin", origin);
-            response.setHeader("Access-Control-Expose-Headers", RequestIds.HEADER);
-            response.addHeader("Vary", "Origin");
-        }
+        String requestId = stamp(request, response);
         if ("OPTIONS".equals(request.getMethod())) {
             response.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
             String requested = request.getHeader("Access-Control-Request-Headers");
@@ -48,6 +41,22 @@ public class DxProtocolFilter extends OncePerRequestFilter {
             MDC.remove("requestId");
             MDC.remove("userId");
         }
+    }
+
+    /**
+     * The request's id and the CORS answer to its Origin, on the response; also for what Tomcat refuses
+     * before this filter can run (DxErrorReportValve). Returns the id.
+     */
+    static String stamp(HttpServletRequest request, HttpServletResponse response) {
+        String requestId = RequestIds.of(request);
+        response.setHeader(RequestIds.HEADER, requestId);
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Expose-Headers", RequestIds.HEADER);
+            response.addHeader("Vary", "Origin");
+        }
+        return requestId;
     }
 
     /** Error dispatches must keep the request id too. */
