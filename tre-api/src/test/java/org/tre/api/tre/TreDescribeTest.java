@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.tre.api.support.Dx;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tre.api.support.DxAssertions.assertError;
 
 /** {@code /tre-xxxx/describe}: tre-api.md "Outputs", DECISIONS.md §4, §6, §9, §13. */
@@ -33,6 +35,8 @@ class TreDescribeTest extends TreApiTest {
         member(group, user.token(), orgMember.id(), "level", "MEMBER");
         String tre = activeTre(reviewer);
         ok(tre, "addAuthorizedUsers", Dx.obj("users", List.of(user.id(), group)));
+        // Provisioning follows activation on its own thread; the describes below compare whole answers.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !describe(tre, admin.token()).path("dispensalQueue").isNull());
 
         JsonNode asAdmin = describe(tre, admin.token());
         assertThat(fieldNames(asAdmin)).containsAll(BASIC).containsAll(ADMIN_ONLY);
