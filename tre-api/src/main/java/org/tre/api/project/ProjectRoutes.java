@@ -18,6 +18,7 @@ import org.tre.messages.EntityIds;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
+import org.tre.messages.tre.TreState;
 import org.tre.query.tre.TreProjection;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
@@ -124,7 +125,7 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
         }
         String billTo = request.input().optionalString("billTo").orElse(null);
-        if (tres.find(treId).filter(view -> !"deleted".equals(view.state)).isEmpty()) {
+        if (tres.find(treId).filter(view -> view.state() != TreState.deleted).isEmpty()) {
             throw DxException.notFound("The TRE " + treId + " was not found");
         }
         Scopes.requireFullScope(request.caller());

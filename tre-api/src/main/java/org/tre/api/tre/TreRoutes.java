@@ -35,6 +35,7 @@ import org.tre.messages.tre.TreCommands.SetInventoryCommand;
 import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
+import org.tre.messages.tre.TreState;
 import org.tre.query.tre.TreDescribe;
 import org.tre.query.tre.TreProjection;
 import org.tre.query.tre.TreView;
@@ -130,7 +131,7 @@ public class TreRoutes implements DxRoutes.Provider {
         Boolean allowSupportAccess = in.optionalBoolean("allowSupportAccess").orElse(null);
         Boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(null);
         Boolean url = in.optionalBoolean("customizedURL").orElse(null);
-        String treId = requireTre(request).id;
+        String treId = requireTre(request).id();
         commands.sendAndWait(new UpdateTreCommand(treId, name, description, summary, billTo, region, supportOrgGiven,
                 supportOrg, allowSupportAccess, rateCard, url, request.caller().userId()));
         return idOf(treId);
@@ -138,14 +139,14 @@ public class TreRoutes implements DxRoutes.Provider {
 
     ObjectNode setInventory(DxRequest request) {
         var inventory = TreInputs.inventory(request.input());
-        String treId = requireTre(request).id;
+        String treId = requireTre(request).id();
         commands.sendAndWait(new SetInventoryCommand(treId, inventory, request.caller().userId()));
         return idOf(treId);
     }
 
     ObjectNode setPolicies(DxRequest request) {
         Map<String, Boolean> policies = TreInputs.policies(request.input().allowOnly("restrictedWorkspace"));
-        String treId = requireTre(request).id;
+        String treId = requireTre(request).id();
         commands.sendAndWait(new SetPoliciesCommand(treId, policies, request.caller().userId()));
         return idOf(treId);
     }
@@ -158,7 +159,7 @@ public class TreRoutes implements DxRoutes.Provider {
     private ObjectNode usersCommand(DxRequest request, boolean orgsAndPublic, UsersCommand command) {
         DxInput in = request.input().allowOnly("users");
         List<String> users = orgsAndPublic ? TreInputs.principals(in) : TreInputs.userIds(in);
-        String treId = requireTre(request).id;
+        String treId = requireTre(request).id();
         commands.sendAndWait(command.create(treId, users, request.caller().userId()));
         return idOf(treId);
     }
@@ -242,17 +243,17 @@ public class TreRoutes implements DxRoutes.Provider {
         AuditRoutes.requireAuditor(now, request);
         TreProjection.Replay replay = TreProjection.replay(json);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(replay.projection());
-        for (DomainEventMessage<?> event : history.of(now.id)) {
+        for (DomainEventMessage<?> event : history.of(now.id())) {
             if (event.getTimestamp().toEpochMilli() > at) {
                 break;
             }
             try {
                 handlers.handle(event);
             } catch (Exception e) {
-                throw new IllegalStateException("Replaying " + now.id + " failed at event " + event.getSequenceNumber(), e);
+                throw new IllegalStateException("Replaying " + now.id() + " failed at event " + event.getSequenceNumber(), e);
             }
         }
-        TreView then = replay.view().orElseThrow(() -> DxException.notFound("The TRE " + now.id + " did not exist at "
+        TreView then = replay.view().orElseThrow(() -> DxException.notFound("The TRE " + now.id() + " did not exist at "
                 + at));
         return TreDescribe.render(then, TreDescribe.Role.ADMIN, fields, json);
     }
@@ -262,7 +263,7 @@ public class TreRoutes implements DxRoutes.Provider {
         TreView view = requireTre(request);
         if (roleOf(view, request.caller()) == TreDescribe.Role.NONE) {
             throw DxException.permissionDenied("The requesting user must be a TRE admin, reviewer, or authorized user"
-                    + " of " + view.id);
+                    + " of " + view.id());
         }
         Scopes.requireFullScope(request.caller());
         ObjectNode out = json.createObjectNode();
@@ -295,17 +296,17 @@ public class TreRoutes implements DxRoutes.Provider {
 
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2). */
     private TreView requireTre(DxRequest request) {
-        return tres.find(request.entityId()).filter(view -> !"deleted".equals(view.state))
+        return tres.find(request.entityId()).filter(view -> view.state() != TreState.deleted)
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
     }
 
     private String requireTreWithFullScope(DxRequest request) {
         TreView view = requireTre(request);
-        if (!view.treAdmins.contains(request.caller().userId())) {
-            throw DxException.permissionDenied("The requesting user must be a TRE admin of " + view.id);
+        if (!view.treAdmins().contains(request.caller().userId())) {
+            throw DxException.permissionDenied("The requesting user must be a TRE admin of " + view.id());
         }
         Scopes.requireFullScope(request.caller());
-        return view.id;
+        return view.id();
     }
 
     private ObjectNode idOf(String treId) {

@@ -9,10 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Inventory.Assay;
-import org.tre.messages.tre.Inventory.ObjectRef;
-import org.tre.messages.tre.Policies;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepAddedEvent;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepRemovedEvent;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepUpdatedEvent;
@@ -37,15 +34,22 @@ import org.tre.messages.tre.TreQueries.FindTreAccessQuery;
 import org.tre.messages.tre.TreQueries.TreAccess;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
+import org.tre.query.tre.TreDescribe.Role;
+import org.tre.query.tre.TreView.InventoryDetail;
+import org.tre.query.tre.TreView.ObjectLink;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The TRE read model, kept in the command's transaction so describe reflects a command as soon as
@@ -127,14 +131,14 @@ public class TreProjection {
         @Override
         public void insert(TreView view) {
             jdbc.update("INSERT INTO tre_view (id, handle, state, doc, created, modified) VALUES (?, ?, ?, ?, ?, ?)",
-                    view.id, view.handle, view.state, write(view), view.created, view.modified);
+                    view.id(), view.handle(), view.state().name(), write(view), view.created(), view.modified());
             principals(view);
         }
 
         @Override
         public void update(TreView view, boolean rolesChanged) {
-            jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", view.state, write(view),
-                    view.modified, view.id);
+            jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", view.state().name(),
+                    write(view), view.modified(), view.id());
             if (rolesChanged) {
                 principals(view);
             }
@@ -143,189 +147,107 @@ public class TreProjection {
 
     @EventHandler
     void on(TreCreatedEvent event, @Timestamp Instant at) {
-        TreView view = new TreView();
-        view.id = event.treId();
-        view.handle = event.handle();
-        view.name = event.name();
-        view.description = event.description();
-        view.summary = event.summary();
-        view.billTo = event.billTo();
-        view.region = event.region();
-        view.state = TreState.draft.name();
-        view.customizedRateCard = event.customizedRateCard();
-        view.customizedURL = event.customizedURL();
-        view.policies.putAll(Policies.none());
-        view.treAdmins.add(event.createdBy());
-        view.created = at.toEpochMilli();
-        view.modified = at.toEpochMilli();
-        views.insert(view);
+        views.insert(TreFold.apply(null, event, at));
     }
 
     @EventHandler
     void on(TreUpdatedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            if (event.name() != null) {
-                view.name = event.name();
-            }
-            if (event.description() != null) {
-                view.description = event.description();
-            }
-            if (event.summary() != null) {
-                view.summary = event.summary();
-            }
-            if (event.billTo() != null) {
-                view.billTo = event.billTo();
-            }
-            if (event.region() != null) {
-                view.region = event.region();
-            }
-            if (event.supportOrgChanged()) {
-                view.supportOrg = event.supportOrg();
-            }
-            if (event.allowSupportAccess() != null) {
-                view.allowSupportAccess = event.allowSupportAccess();
-            }
-            if (event.customizedRateCard() != null) {
-                view.customizedRateCard = event.customizedRateCard();
-            }
-            if (event.customizedURL() != null) {
-                view.customizedURL = event.customizedURL();
-            }
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreInventorySetEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            if (event.replacedPending()) {
-                view.inventoryDetails.removeIf(detail -> "pending".equals(detail.state));
-            }
-            view.inventoryDetails.add(0, detail(event.inventory(), at.toEpochMilli()));
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TrePoliciesSetEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.policies.putAll(event.policies()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreAdminsAddedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.treAdmins.addAll(event.users()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreAdminsRemovedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.treAdmins.removeAll(event.users()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(AuthorizedUsersAddedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.authorizedUsers = new java.util.ArrayList<>(event.authorizedUsers()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(AuthorizedUsersRemovedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.authorizedUsers = new java.util.ArrayList<>(event.authorizedUsers()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(ApplicationReviewStepAddedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            TreView.ReviewStep step = new TreView.ReviewStep();
-            step.name = event.name();
-            step.description = event.description();
-            view.applicationReviewSteps.put(event.reviewStepId(), step);
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(ApplicationReviewStepUpdatedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            TreView.ReviewStep step = view.applicationReviewSteps.get(event.reviewStepId());
-            if (event.name() != null) {
-                step.name = event.name();
-            }
-            if (event.description() != null) {
-                step.description = event.description();
-            }
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(ApplicationReviewStepRemovedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.applicationReviewSteps.remove(event.reviewStepId()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(ApplicationReviewersAddedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.applicationReviewSteps.get(event.reviewStepId()).reviewers
-                .addAll(event.users()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(ApplicationReviewersRemovedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.applicationReviewSteps.get(event.reviewStepId()).reviewers
-                .removeAll(event.users()));
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreActivatedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            view.state = TreState.active.name();
-            for (TreView.InventoryDetail detail : view.inventoryDetails) {
-                if ("active".equals(detail.state) && event.activatedVersion() != null) {
-                    detail.state = "inactive";
-                }
-            }
-            for (TreView.InventoryDetail detail : view.inventoryDetails) {
-                if ("pending".equals(detail.state)) {
-                    detail.state = "active";
-                    detail.activated = at.toEpochMilli();
-                }
-            }
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TrePolicySyncStartedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            view.policySync.state = "syncing";
-            view.policySync.pending = event.projects();
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TrePolicySyncProgressedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.policySync.pending = event.pending());
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TrePolicySyncFinishedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            view.policySync.state = "idle";
-            view.policySync.pending = 0;
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreProvisionedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            view.robotUser = event.robotUser();
-            view.workingProject = event.workingProject();
-            view.dispensalQueue = event.dispensalQueue();
-        });
+        change(event.treId(), event, at);
     }
 
     @EventHandler
     void on(TreSideEffectFailedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> {
-            TreView.SideEffectFailure failure = new TreView.SideEffectFailure();
-            failure.effect = event.effect();
-            failure.reason = event.reason();
-            failure.at = at.toEpochMilli();
-            view.sideEffectFailures.add(failure);
-        });
+        change(event.treId(), event, at);
+    }
+
+    @EventHandler
+    void on(TreDeactivatedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
+    }
+
+    @EventHandler
+    void on(TreDeletedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @QueryHandler
@@ -333,40 +255,28 @@ public class TreProjection {
         return find(query.treId()).map(TreProjection::access);
     }
 
+    /** Grants follow the active inventory only (DECISIONS.md §8). */
     static TreAccess access(TreView view) {
-        TreView.InventoryDetail active = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
-                .findFirst().orElse(null);
         Set<String> inventoryProjects = new LinkedHashSet<>();
         String showcaseProject = null;
-        if (active != null) {
-            for (Map<String, Object> ref : java.util.Arrays.asList(active.file, active.dataset, active.showcase,
-                    active.dataTypeGroups)) {
-                if (ref != null && ref.get("project") != null) {
-                    inventoryProjects.add(ref.get("project").toString());
+        Optional<InventoryDetail> active = view.activeInventory();
+        if (active.isPresent()) {
+            InventoryDetail inventory = active.get();
+            for (ObjectLink link : Arrays.asList(inventory.file(), inventory.dataset(), inventory.showcase(),
+                    inventory.dataTypeGroups())) {
+                if (link != null && link.project() != null) {
+                    inventoryProjects.add(link.project());
                 }
             }
-            for (Map<String, Object> assay : active.assays) {
-                inventoryProjects.add(assay.get("project").toString());
-                inventoryProjects.add(assay.get("workingProject").toString());
+            for (Assay assay : inventory.assays()) {
+                inventoryProjects.add(assay.project());
+                inventoryProjects.add(assay.workingProject());
             }
-            showcaseProject = active.showcase == null || active.showcase.get("project") == null ? null
-                    : active.showcase.get("project").toString();
+            showcaseProject = inventory.showcase() == null ? null : inventory.showcase().project();
         }
-        Set<String> reviewers = new LinkedHashSet<>();
-        view.applicationReviewSteps.values().forEach(step -> reviewers.addAll(step.reviewers));
-        return new TreAccess(view.id, TreState.valueOf(view.state), List.copyOf(view.treAdmins),
-                List.copyOf(reviewers), List.copyOf(view.authorizedUsers), inventoryProjects, showcaseProject,
-                view.robotUser, view.workingProject, view.supportOrg, view.allowSupportAccess);
-    }
-
-    @EventHandler
-    void on(TreDeactivatedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.state = TreState.amending.name());
-    }
-
-    @EventHandler
-    void on(TreDeletedEvent event, @Timestamp Instant at) {
-        change(event.treId(), at, view -> view.state = TreState.deleted.name());
+        return new TreAccess(view.id(), view.state(), List.copyOf(view.treAdmins()), List.copyOf(view.reviewers()),
+                List.copyOf(view.authorizedUsers()), inventoryProjects, showcaseProject, view.robotUser(),
+                view.workingProject(), view.supportOrg(), view.allowSupportAccess());
     }
 
     public Optional<TreView> find(String treId) {
@@ -376,7 +286,8 @@ public class TreProjection {
 
     /** Every live TRE, ordered by id: what the operator may see. */
     public List<String> all() {
-        return jdbc.queryForList("SELECT id FROM tre_view WHERE state <> 'deleted' ORDER BY id", String.class);
+        return jdbc.queryForList("SELECT id FROM tre_view WHERE state <> ? ORDER BY id", String.class,
+                TreState.deleted.name());
     }
 
     /** The live TREs any of these principals holds a role in, ordered by id. */
@@ -384,66 +295,43 @@ public class TreProjection {
         if (principals.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(principals.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(principals.size(), "?"));
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(TreState.deleted.name());
+        arguments.addAll(principals);
         return jdbc.queryForList("SELECT DISTINCT p.tre_id FROM tre_principal p JOIN tre_view v ON v.id = p.tre_id"
-                + " WHERE v.state <> 'deleted' AND p.principal IN (" + marks + ") ORDER BY p.tre_id", String.class,
-                principals.toArray());
+                + " WHERE v.state <> ? AND p.principal IN (" + marks + ") ORDER BY p.tre_id", String.class,
+                arguments.toArray());
     }
 
-    private void change(String treId, Instant at, Consumer<TreView> change) {
-        TreView view = views.load(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
-        Map<String, Set<String>> rolesBefore = roles(view);
-        change.accept(view);
-        view.modified = at.toEpochMilli();
+    private void change(String treId, Object event, Instant at) {
+        TreView before = views.load(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
+        TreView after = TreFold.apply(before, event, at);
         // Most changes (policies, inventory, synchronization progress) touch no role: skip the rewrite.
-        views.update(view, !roles(view).equals(rolesBefore));
+        views.update(after, !roles(after).equals(roles(before)));
     }
 
     /** Rewritten whole: a TRE has at most a few thousand principals, and this keeps them exactly in step. */
     private void principals(TreView view) {
-        jdbc.update("DELETE FROM tre_principal WHERE tre_id = ?", view.id);
+        jdbc.update("DELETE FROM tre_principal WHERE tre_id = ?", view.id());
         roles(view).forEach((principal, set) -> set.forEach(role -> jdbc.update(
-                "INSERT INTO tre_principal (tre_id, principal, role) VALUES (?, ?, ?)", view.id, principal, role)));
+                "INSERT INTO tre_principal (tre_id, principal, role) VALUES (?, ?, ?)", view.id(), principal,
+                column(role))));
     }
 
     /** principal → the roles it holds in the TRE. */
-    private static Map<String, Set<String>> roles(TreView view) {
-        Map<String, Set<String>> roles = new LinkedHashMap<>();
-        view.treAdmins.forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("admin"));
-        view.applicationReviewSteps.values().forEach(step -> step.reviewers
-                .forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("reviewer")));
-        view.authorizedUsers.forEach(u -> roles.computeIfAbsent(u, k -> new LinkedHashSet<>()).add("authorized"));
+    private static Map<String, Set<Role>> roles(TreView view) {
+        Map<String, Set<Role>> roles = new LinkedHashMap<>();
+        view.treAdmins().forEach(u -> roles.computeIfAbsent(u, k -> EnumSet.noneOf(Role.class)).add(Role.ADMIN));
+        view.reviewers().forEach(u -> roles.computeIfAbsent(u, k -> EnumSet.noneOf(Role.class)).add(Role.REVIEWER));
+        view.authorizedUsers()
+                .forEach(u -> roles.computeIfAbsent(u, k -> EnumSet.noneOf(Role.class)).add(Role.AUTHORIZED));
         return roles;
     }
 
-    private static TreView.InventoryDetail detail(Inventory inventory, long at) {
-        TreView.InventoryDetail detail = new TreView.InventoryDetail();
-        detail.version = inventory.version();
-        detail.state = "pending";
-        detail.created = at;
-        detail.file = ref(inventory.file());
-        detail.dataset = ref(inventory.dataset());
-        detail.showcase = ref(inventory.showcase());
-        detail.dataTypeGroups = inventory.dataTypeGroups() == null ? null : ref(inventory.dataTypeGroups());
-        for (Assay assay : inventory.assays()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("entity", assay.entity());
-            a.put("project", assay.project());
-            a.put("workingProject", assay.workingProject());
-            a.put("dataset", assay.dataset());
-            a.put("assayPidMapDatabase", assay.assayPidMapDatabase());
-            detail.assays.add(a);
-        }
-        return detail;
-    }
-
-    private static Map<String, Object> ref(ObjectRef ref) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (ref != null && !ref.isEmpty()) {
-            map.put("project", ref.project());
-            map.put("id", ref.id());
-        }
-        return map;
+    /** tre_principal.role holds the role's name in lower case (V5__tres.sql). */
+    private static String column(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
     }
 
     private String write(TreView view) {
