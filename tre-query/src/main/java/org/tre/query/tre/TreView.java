@@ -11,6 +11,7 @@ import org.tre.messages.tre.Policies;
 import org.tre.messages.tre.TreState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -136,7 +137,10 @@ public record TreView(String id,
         }
     }
 
-    /** One entry of {@code inventoryDetails} (DECISIONS.md §6); {@code activated} is null until it is. */
+    /**
+     * One entry of {@code inventoryDetails} (DECISIONS.md §6); {@code activated} is null until it is.
+     * {@code dataTypeGroups} is null where the inventory has none; the other links are never null.
+     */
     public record InventoryDetail(String version,
                                   VersionState state,
                                   Long activated,
@@ -148,6 +152,9 @@ public record TreView(String id,
                                   List<Assay> assays) {
 
         public InventoryDetail {
+            file = file == null ? ObjectLink.EMPTY : file;
+            dataset = dataset == null ? ObjectLink.EMPTY : dataset;
+            showcase = showcase == null ? ObjectLink.EMPTY : showcase;
             assays = frozen(assays);
         }
 
@@ -158,6 +165,24 @@ public record TreView(String id,
                     ObjectLink.of(inventory.showcase()),
                     inventory.dataTypeGroups() == null ? null : ObjectLink.of(inventory.dataTypeGroups()),
                     inventory.assays());
+        }
+
+        /**
+         * Every project this inventory names (DECISIONS.md §6): file, dataset, showcase and data type
+         * groups projects, and each assay's project and working project.
+         */
+        public Set<String> projects() {
+            Set<String> projects = new LinkedHashSet<>();
+            for (ObjectLink link : Arrays.asList(file, dataset, showcase, dataTypeGroups)) {
+                if (link != null && link.project() != null) {
+                    projects.add(link.project());
+                }
+            }
+            for (Assay assay : assays) {
+                projects.add(assay.project());
+                projects.add(assay.workingProject());
+            }
+            return projects;
         }
 
         public InventoryDetail activatedAt(long at) {
