@@ -164,7 +164,7 @@ public class TreProjection {
     }
 
     /** Grants follow the active inventory only (DECISIONS.md §8). */
-    static TreAccess access(TreView view) {
+    private static TreAccess access(TreView view) {
         Optional<InventoryDetail> active = view.activeInventory();
         return new TreAccess(view.id(), view.state(), List.copyOf(view.treAdmins()), List.copyOf(view.reviewers()),
                 List.copyOf(view.authorizedUsers()), active.map(InventoryDetail::projects).orElse(Set.of()),

@@ -21,6 +21,7 @@ import org.tre.query.tre.TreDescribe.Role;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ class TreDescribeTest {
     }
 
     private static Role roleOf(TreView view, String userId, String... orgs) {
-        Set<String> principals = new java.util.LinkedHashSet<>(List.of(orgs));
+        Set<String> principals = new LinkedHashSet<>(List.of(orgs));
         principals.add(userId);
         principals.add("PUBLIC");
         return TreDescribe.roleOf(view, userId, principals, false);
