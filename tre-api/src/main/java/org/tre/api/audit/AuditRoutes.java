@@ -39,7 +39,7 @@ public class AuditRoutes implements DxRoutes.Provider {
     ObjectNode treHistory(DxRequest request) {
         DxInput in = request.input().allowOnly("after", "before", "types", "starting", "limit");
         TreView tre = auditableTre(request);
-        return history.page(tre.id, in);
+        return history.page(tre.id(), in);
     }
 
     ObjectNode orgHistory(DxRequest request) {
@@ -68,8 +68,8 @@ public class AuditRoutes implements DxRoutes.Provider {
      * deletion, and to the operator, with a full-scope token.
      */
     public static void requireAuditor(TreView tre, DxRequest request) {
-        if (!request.caller().isOperator() && !tre.treAdmins.contains(request.caller().userId())) {
-            throw DxException.permissionDenied("The past of " + tre.id + " is open to its admins");
+        if (!request.caller().isOperator() && !tre.treAdmins().contains(request.caller().userId())) {
+            throw DxException.permissionDenied("The past of " + tre.id() + " is open to its admins");
         }
         Scopes.requireFullScope(request.caller());
     }

@@ -13,7 +13,6 @@ import org.tre.query.tre.TreView;
 import org.tre.tre.role.FullScopeToken;
 
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,28 +46,26 @@ public class DataTypeGroups {
     public ArrayNode readFor(TreView view, TreDescribe.Role role, Requester requester) {
         if (role == TreDescribe.Role.NONE) {
             throw DxException.permissionDenied("The requesting user must be a TRE admin, reviewer, or authorized user"
-                    + " of " + view.id);
+                    + " of " + view.id());
         }
         FullScopeToken.require(requester);
         return read(view);
     }
 
     private ArrayNode read(TreView view) {
-        TreView.InventoryDetail inventory = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
-                .findFirst()
-                .or(() -> view.inventoryDetails.stream().filter(d -> "pending".equals(d.state)).findFirst())
+        TreView.InventoryDetail inventory = view.activeInventory().or(view::pendingInventory)
                 .orElseThrow(() -> DxException.invalidState("dataTypeGroups is not configured in the TRE inventory"));
-        Map<String, Object> ref = inventory.dataTypeGroups;
+        TreView.ObjectLink ref = inventory.dataTypeGroups();
         if (ref == null || ref.isEmpty()) {
             throw DxException.invalidState("dataTypeGroups is not configured in the TRE inventory");
         }
-        if (ref.get("project") == null) {
+        if (ref.project() == null) {
             throw DxException.invalidState("dataTypeGroups.project is not configured in the TRE inventory");
         }
-        if (ref.get("id") == null) {
+        if (ref.id() == null) {
             throw DxException.invalidState("dataTypeGroups.id is not configured in the TRE inventory");
         }
-        String content = files.content(ref.get("project").toString(), ref.get("id").toString())
+        String content = files.content(ref.project(), ref.id())
                 .orElseThrow(() -> DxException.notFound("The file configured in dataTypeGroups was not found"));
         JsonNode groups;
         try {

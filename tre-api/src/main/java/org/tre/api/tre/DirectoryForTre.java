@@ -91,7 +91,7 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
 
     @Override
     public boolean isTreAdmin(String treId, String userId) {
-        return tres.find(treId).map(view -> view.treAdmins.contains(userId)).orElse(false);
+        return tres.find(treId).map(view -> view.treAdmins().contains(userId)).orElse(false);
     }
 
     private static BillingOrg billingOrg(OrgFacts org) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 import org.tre.api.audit.AuditRoutes;
 import org.tre.api.audit.EventHistory;
@@ -35,8 +33,10 @@ import org.tre.messages.tre.TreCommands.SetInventoryCommand;
 import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
+import org.tre.messages.tre.TreState;
 import org.tre.query.tre.TreDescribe;
 import org.tre.query.tre.TreProjection;
+import org.tre.query.tre.TreReplay;
 import org.tre.query.tre.TreView;
 
 import java.util.List;
@@ -230,28 +230,16 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     /**
-     * Time travel (DECISIONS.md §13): the TRE as it stood at {@code at}, rebuilt by replaying its events
-     * up to that moment through the same projection. Roles are checked as of now; a deleted TRE stays
+     * Time travel (DECISIONS.md §13): the TRE as it stood at {@code at}, its events up to that moment
+     * folded by the projection's rules. Roles are checked as of now; a deleted TRE stays
      * open to the operator and to the admins it had.
      */
     private ObjectNode describeAsOf(DxRequest request, long at, Map<String, Boolean> fields) {
         TreView now = tres.find(request.entityId())
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
         AuditRoutes.requireAuditor(now, request);
-        TreProjection.Replay replay = TreProjection.replay(json);
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(replay.projection());
-        for (DomainEventMessage<?> event : history.of(now.id)) {
-            if (event.getTimestamp().toEpochMilli() > at) {
-                break;
-            }
-            try {
-                handlers.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException("Replaying " + now.id + " failed at event " + event.getSequenceNumber(), e);
-            }
-        }
-        TreView then = replay.view().orElseThrow(() -> DxException.notFound("The TRE " + now.id + " did not exist at "
-                + at));
+        TreView then = TreReplay.asOf(history.of(now.id()), at).orElseThrow(() -> DxException.notFound("The TRE "
+                + now.id() + " did not exist at " + at));
         return TreDescribe.render(then, TreDescribe.Role.ADMIN, fields, json);
     }
 
@@ -288,7 +276,7 @@ public class TreRoutes implements DxRoutes.Provider {
 
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2). */
     private TreView requireTre(DxRequest request) {
-        return tres.find(request.entityId()).filter(view -> !"deleted".equals(view.state))
+        return tres.find(request.entityId()).filter(view -> view.state() != TreState.deleted)
                 .orElseThrow(() -> DxException.notFound("The TRE " + request.entityId() + " was not found"));
     }
 

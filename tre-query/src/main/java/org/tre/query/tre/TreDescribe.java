@@ -3,10 +3,12 @@ package org.tre.query.tre;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tre.messages.error.DxException;
+import org.tre.query.tre.TreView.InventoryDetail;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Role-filtered describe of a TRE (tre-api.md "/tre-xxxx/describe", DECISIONS.md §4 and §9). */
@@ -31,13 +33,13 @@ public final class TreDescribe {
      * belong to, and PUBLIC. The operator sees what admins see.
      */
     public static Role roleOf(TreView view, String userId, Set<String> principals, boolean operator) {
-        if (operator || view.treAdmins.contains(userId)) {
+        if (operator || view.treAdmins().contains(userId)) {
             return Role.ADMIN;
         }
-        if (view.applicationReviewSteps.values().stream().anyMatch(step -> step.reviewers.contains(userId))) {
+        if (view.reviewers().contains(userId)) {
             return Role.REVIEWER;
         }
-        if (view.authorizedUsers.stream().anyMatch(principals::contains)) {
+        if (view.authorizedUsers().stream().anyMatch(principals::contains)) {
             return Role.AUTHORIZED;
         }
         return Role.NONE;
@@ -58,11 +60,11 @@ public final class TreDescribe {
     public static ObjectNode render(TreView view, Role role, Map<String, Boolean> fields, ObjectMapper json) {
         if (role == Role.NONE) {
             throw DxException.permissionDenied("The requesting user must be an authorized user, reviewer, or TRE admin"
-                    + " of " + view.id);
+                    + " of " + view.id());
         }
         Map<String, Object> all = all(view);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", view.id);
+        out.put("id", view.id());
         for (Map.Entry<String, Object> entry : all.entrySet()) {
             String field = entry.getKey();
             boolean visible = BASIC_FIELDS.contains(field) || role == Role.ADMIN;
@@ -75,39 +77,38 @@ public final class TreDescribe {
     }
 
     private static Map<String, Object> all(TreView view) {
-        TreView.InventoryDetail active = view.inventoryDetails.stream().filter(d -> "active".equals(d.state))
-                .findFirst().orElse(null);
+        Optional<InventoryDetail> active = view.activeInventory();
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("name", view.name);
-        all.put("description", view.description);
-        all.put("summary", view.summary);
-        all.put("handle", view.handle);
-        all.put("region", view.region);
-        all.put("billTo", view.billTo);
-        all.put("state", view.state);
-        all.put("public", view.authorizedUsers.contains("PUBLIC"));
-        all.put("policies", Map.of("restrictedWorkspace", view.policies));
-        all.put("inventory", active == null ? null : active.version);
-        all.put("showcaseInventory", active == null ? null : active.showcase);
-        all.put("inventoryDetails", view.inventoryDetails);
-        all.put("treAdmins", view.treAdmins);
-        all.put("authorizedUsers", view.authorizedUsers);
-        all.put("customizedRateCard", view.customizedRateCard);
-        all.put("customizedURL", view.customizedURL);
-        all.put("supportOrg", view.supportOrg);
-        all.put("allowSupportAccess", view.allowSupportAccess);
-        all.put("applicationReviewSteps", view.applicationReviewSteps);
-        all.put("created", view.created);
-        all.put("modified", view.modified);
-        all.put("policySync", view.policySync);
+        all.put("name", view.name());
+        all.put("description", view.description());
+        all.put("summary", view.summary());
+        all.put("handle", view.handle());
+        all.put("region", view.region());
+        all.put("billTo", view.billTo());
+        all.put("state", view.state());
+        all.put("public", view.listsPublic());
+        all.put("policies", Map.of("restrictedWorkspace", view.policies()));
+        all.put("inventory", active.map(InventoryDetail::version).orElse(null));
+        all.put("showcaseInventory", active.map(InventoryDetail::showcase).orElse(null));
+        all.put("inventoryDetails", view.inventoryDetails());
+        all.put("treAdmins", view.treAdmins());
+        all.put("authorizedUsers", view.authorizedUsers());
+        all.put("customizedRateCard", view.customizedRateCard());
+        all.put("customizedURL", view.customizedURL());
+        all.put("supportOrg", view.supportOrg());
+        all.put("allowSupportAccess", view.allowSupportAccess());
+        all.put("applicationReviewSteps", view.applicationReviewSteps());
+        all.put("created", view.created());
+        all.put("modified", view.modified());
+        all.put("policySync", view.policySync());
         // Provisioned resources appear once they exist (DECISIONS.md §8); failures once there are any.
-        if (view.robotUser != null) {
-            all.put("robotUser", view.robotUser);
-            all.put("workingProject", view.workingProject);
-            all.put("dispensalQueue", view.dispensalQueue);
+        if (view.robotUser() != null) {
+            all.put("robotUser", view.robotUser());
+            all.put("workingProject", view.workingProject());
+            all.put("dispensalQueue", view.dispensalQueue());
         }
-        if (!view.sideEffectFailures.isEmpty()) {
-            all.put("sideEffectFailures", view.sideEffectFailures);
+        if (!view.sideEffectFailures().isEmpty()) {
+            all.put("sideEffectFailures", view.sideEffectFailures());
         }
         return all;
     }
