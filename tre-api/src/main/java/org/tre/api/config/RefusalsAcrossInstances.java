@@ -4,12 +4,14 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
+import org.tre.directory.workflow.Refusals;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 
@@ -34,6 +36,10 @@ public class RefusalsAcrossInstances {
             try {
                 return chain.proceed();
             } catch (DxException refusal) {
+                throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
+            } catch (AggregateNotFoundException missing) {
+                // A command to an id that names nothing: the caller's ResourceNotFound, not the service's fault.
+                DxException refusal = Refusals.notFound(missing);
                 throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
             }
         };

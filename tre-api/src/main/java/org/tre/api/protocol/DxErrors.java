@@ -18,6 +18,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.tre.directory.workflow.Refusals;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
@@ -68,8 +69,8 @@ public class DxErrors {
                     || cause instanceof AxonServerException) {
                 return new DxException(ErrorType.ServiceUnavailable, "A part of the service is unavailable; retry shortly");
             }
-            if (cause instanceof AggregateNotFoundException) {
-                return DxException.notFound("The entity was not found");
+            if (cause instanceof AggregateNotFoundException missing) {
+                return Refusals.notFound(missing);
             }
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
             // Axon's own JDBC event store does not go through Spring's exception translation: two requests
