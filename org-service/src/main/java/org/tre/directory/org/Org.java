@@ -5,7 +5,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.directory.token.AuthTokens;
+import org.tre.directory.token.TokenScopes;
 import org.tre.directory.user.DirectoryNames;
+import org.tre.messages.Requester;
 import org.tre.messages.error.DxException;
 import org.tre.messages.org.Licenses;
 import org.tre.messages.org.MemberAccess;
@@ -13,6 +16,7 @@ import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
+import org.tre.messages.org.OrgCommands.InviteOutcome;
 import org.tre.messages.org.OrgCommands.InviteToOrgCommand;
 import org.tre.messages.org.OrgCommands.MemberAccessChange;
 import org.tre.messages.org.OrgCommands.RemoveOrgMemberCommand;
@@ -43,10 +47,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An organization: its members and their access, its policies, and the licenses sales switched on. */
+/**
+ * An organization: its members and their access, its policies, and the licenses sales switched on.
+ * Every command checks, in the order of DECISIONS.md §1: the org exists, the requester's role, their
+ * token's scope, then the org's state and the other entities involved.
+ */
 @Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -57,6 +66,7 @@ public class Org {
     public static final String DEFAULT_REGION = "aws:us-east-1";
 
     private static final List<String> PROJECT_LEVELS = List.of("NONE", "VIEW", "UPLOAD", "CONTRIBUTE", "ADMINISTER");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @AggregateIdentifier
     private String orgId;
@@ -69,6 +79,8 @@ public class Org {
     private String defaultRegion;
     private boolean rateCard;
     private Map<String, Object> pricingModelsByRegion = Map.of();
+    /** Null only in a snapshot taken before it was kept: forwarding may then be on. */
+    private Boolean jobLogsForwarding;
     private boolean destroyed;
 
     private record PendingInvite(String inviteId, MemberAccess access) {
@@ -79,6 +91,7 @@ public class Org {
 
     @CommandHandler
     public Org(CreateOrgCommand command, DirectoryNames names) {
+        TokenScopes.requireFull(command.requester());
         for (String policy : command.policies().keySet()) {
             if (OrgPolicies.UNSETTABLE_AT_CREATION.contains(policy)) {
                 throw DxException.permissionDenied("A new org cannot set the policy " + policy + ": it needs a license");
@@ -89,19 +102,18 @@ public class Org {
         }
         apply(new OrgCreatedEvent(command.orgId(), command.handle(), command.name(),
                 OrgPolicies.merged(OrgPolicies.defaults(), command.policies()), List.of(DEFAULT_REGION), DEFAULT_REGION,
-                command.createdBy()));
+                command.requester().userId()));
         // The creator is the one and only ADMIN; treManagement is never implicit.
-        apply(new OrgMemberAddedEvent(command.orgId(), command.createdBy(), MemberAccess.admin(false), null));
+        apply(new OrgMemberAddedEvent(command.orgId(), command.requester().userId(), MemberAccess.admin(false), null));
     }
 
     @CommandHandler
     public void handle(SetOrgLicensesCommand command) {
-        if (destroyed) {
-            throw DxException.notFound("The org " + orgId + " was not found");
-        }
-        if (!Operator.is(command.requestedBy())) {
+        live();
+        if (!Operator.is(command.requester().userId())) {
             throw DxException.permissionDenied("Only the operator may set an org's licenses");
         }
+        TokenScopes.requireFull(command.requester());
         Map<String, Boolean> newLicenses = new LinkedHashMap<>();
         for (String license : licenses) {
             newLicenses.put(license, true);
@@ -126,7 +138,7 @@ public class Org {
 
     @CommandHandler
     public void handle(UpdateOrgCommand command) {
-        requireAdmin(command.requestedBy());
+        requireAdmin(command.requester());
         if (command.policies() != null) {
             for (String policy : command.policies().keySet()) {
                 if (OrgPolicies.ENFORCE_STORAGE.equals(policy)) {
@@ -146,50 +158,75 @@ public class Org {
         apply(new OrgUpdatedEvent(orgId, command.name(), command.policies(), command.defaultRegion()));
     }
 
+    /**
+     * Rights and license come before the announcement: nobody may make the service call out on an
+     * org's behalf without them. Disabling what is not enabled changes nothing, as the spec asks.
+     */
     @CommandHandler
-    public void handle(ConfigureJobLogsForwardingCommand command) {
-        requireAdmin(command.requestedBy());
+    public void handle(ConfigureJobLogsForwardingCommand command, JobLogsAnnouncement announcement) {
+        requireAdmin(command.requester());
         if (!licenses.contains(Licenses.JOB_LOGS_FORWARDING)) {
             throw DxException.permissionDenied("Job logs forwarding needs the jobLogsForwarding license");
         }
+        String admin = command.requester().userId();
         if (command.url() == null) {
-            apply(new JobLogsForwardingDisabledEvent(orgId, command.requestedBy()));
-        } else {
-            apply(new JobLogsForwardingConfiguredEvent(orgId, command.url(), command.tokenSignature(),
-                    command.requestedBy()));
+            if (!Boolean.FALSE.equals(jobLogsForwarding)) {
+                apply(new JobLogsForwardingDisabledEvent(orgId, admin));
+            }
+            return;
         }
+        String signature = AuthTokens.sha256Hex(command.splunkToken());
+        announcement.announce(command.url(), command.splunkToken(), admin, orgId, signature);
+        apply(new JobLogsForwardingConfiguredEvent(orgId, command.url(), signature, admin));
     }
 
     /**
      * A member invited at a higher level or with more access is raised at once; nothing is ever
-     * lowered by an invite. Answers the invite id, or null when nothing needed to change.
+     * lowered by an invite. An email that belongs to a user invites that user (DECISIONS.md §14).
      */
     @CommandHandler
-    public String handle(InviteToOrgCommand command) {
-        requireAdmin(command.requestedBy());
-        if (command.inviteeUserId() == null) {
-            String email = command.inviteeEmail().toLowerCase(Locale.ROOT);
-            PendingInvite pending = pendingByEmail.get(email);
-            if (pending != null) {
-                MemberAccess raised = atLeast(pending.access(), command.access());
-                if (!raised.equals(pending.access())) {
-                    apply(new OrgPendingInviteRaisedEvent(orgId, pending.inviteId(), email, raised));
-                }
-                return pending.inviteId();
+    public InviteOutcome handle(InviteToOrgCommand command, Invitees invitees) {
+        requireAdmin(command.requester());
+        String invitee = command.invitee();
+        String userId;
+        if (invitee.startsWith("user-")) {
+            if (!invitees.userExists(invitee)) {
+                throw DxException.notFound("The invitee " + invitee + " is not an existing user");
             }
-            apply(new OrgInvitePendingEvent(orgId, command.inviteId(), email, command.access()));
-            return command.inviteId();
+            userId = invitee;
+        } else if (EMAIL.matcher(invitee).matches()) {
+            String email = invitee.toLowerCase(Locale.ROOT);
+            userId = invitees.userWithEmail(email).orElse(null);
+            if (userId == null) {
+                return new InviteOutcome(invitePending(email, command), true);
+            }
+        } else {
+            throw DxException.notFound("The invitee " + invitee + " is not an existing user or a valid email address");
         }
-        MemberAccess current = members.get(command.inviteeUserId());
+        MemberAccess current = members.get(userId);
         if (current == null) {
-            apply(new OrgMemberAddedEvent(orgId, command.inviteeUserId(), command.access(), command.inviteId()));
-            return command.inviteId();
+            apply(new OrgMemberAddedEvent(orgId, userId, command.access(), command.inviteId()));
+            return new InviteOutcome(command.inviteId(), false);
         }
         MemberAccess raised = atLeast(current, command.access());
         if (raised.equals(current)) {
-            return null;
+            return new InviteOutcome(null, false);
         }
-        apply(new OrgMemberAccessChangedEvent(orgId, command.inviteeUserId(), raised));
+        apply(new OrgMemberAccessChangedEvent(orgId, userId, raised));
+        return new InviteOutcome(command.inviteId(), false);
+    }
+
+    /** A repeated email invite answers the pending one, raised to the higher access if need be. */
+    private String invitePending(String email, InviteToOrgCommand command) {
+        PendingInvite pending = pendingByEmail.get(email);
+        if (pending != null) {
+            MemberAccess raised = atLeast(pending.access(), command.access());
+            if (!raised.equals(pending.access())) {
+                apply(new OrgPendingInviteRaisedEvent(orgId, pending.inviteId(), email, raised));
+            }
+            return pending.inviteId();
+        }
+        apply(new OrgInvitePendingEvent(orgId, command.inviteId(), email, command.access()));
         return command.inviteId();
     }
 
@@ -210,8 +247,8 @@ public class Org {
     /** Applies every change it can; answers the users that are not members, for the route's InvalidState. */
     @CommandHandler
     public List<String> handle(SetOrgMemberAccessCommand command) {
-        requireAdmin(command.requestedBy());
-        if (command.changes().containsKey(command.requestedBy())) {
+        requireAdmin(command.requester());
+        if (command.changes().containsKey(command.requester().userId())) {
             throw DxException.invalidInput("The requesting user may not change their own access");
         }
         List<String> notMembers = new ArrayList<>();
@@ -239,7 +276,7 @@ public class Org {
 
     @CommandHandler
     public void handle(RemoveOrgMemberCommand command) {
-        requireAdmin(command.requestedBy());
+        requireAdmin(command.requester());
         if (!members.containsKey(command.userId())) {
             return;
         }
@@ -248,26 +285,32 @@ public class Org {
         if (lastAdmin) {
             throw DxException.invalidState("The only ADMIN of the org cannot be removed");
         }
-        apply(new OrgMemberRemovedEvent(orgId, command.userId(), command.requestedBy()));
+        apply(new OrgMemberRemovedEvent(orgId, command.userId(), command.requester().userId()));
     }
 
     @CommandHandler
     public void handle(DestroyOrgCommand command, BilledResources billed) {
-        requireAdmin(command.requestedBy());
+        requireAdmin(command.requester());
         if (billed.anyBilledTo(orgId)) {
             throw DxException.invalidState("Projects or apps are still billed to " + orgId);
         }
-        apply(new OrgDestroyedEvent(orgId, command.requestedBy()));
+        apply(new OrgDestroyedEvent(orgId, command.requester().userId()));
     }
 
-    private void requireAdmin(String userId) {
+    private void live() {
         if (destroyed) {
             throw DxException.notFound("The org " + orgId + " was not found");
         }
-        MemberAccess access = members.get(userId);
-        if (!Operator.is(userId) && (access == null || !access.isAdmin())) {
+    }
+
+    /** The org exists, the requester is one of its ADMINs (or the operator), and their token is full-scope. */
+    private void requireAdmin(Requester requester) {
+        live();
+        MemberAccess access = members.get(requester.userId());
+        if (!Operator.is(requester.userId()) && (access == null || !access.isAdmin())) {
             throw DxException.permissionDenied("The requesting user must be an ADMIN of " + orgId);
         }
+        TokenScopes.requireFull(requester);
     }
 
     /** The rules of /org-xxxx/setMemberAccess for one user. */
@@ -310,6 +353,7 @@ public class Org {
     @EventSourcingHandler
     void on(OrgCreatedEvent event) {
         orgId = event.orgId();
+        jobLogsForwarding = false;
         policies = new HashMap<>(event.policies());
         permittedRegions = event.permittedRegions();
         defaultRegion = event.defaultRegion();
@@ -336,6 +380,16 @@ public class Org {
             policies.putAll(event.policies());
         }
         defaultRegion = Objects.requireNonNullElse(event.defaultRegion(), defaultRegion);
+    }
+
+    @EventSourcingHandler
+    void on(JobLogsForwardingConfiguredEvent event) {
+        jobLogsForwarding = true;
+    }
+
+    @EventSourcingHandler
+    void on(JobLogsForwardingDisabledEvent event) {
+        jobLogsForwarding = false;
     }
 
     @EventSourcingHandler
