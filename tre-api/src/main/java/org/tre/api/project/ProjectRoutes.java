@@ -38,9 +38,10 @@ import java.util.Optional;
 import java.util.Map;
 
 /**
- * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape, then that
- * the project exists, then the token's scope; the Project aggregate checks the caller's level, the
- * project's state and the other entities involved, in that order (§1).
+ * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape and sends
+ * the command with the caller in it; the Project aggregate checks that the project exists, the
+ * caller's level, their token's scope, the project's state and the other entities involved, in that
+ * order (§1).
  */
 @Component
 public class ProjectRoutes implements DxRoutes.Provider {
@@ -101,11 +102,10 @@ public class ProjectRoutes implements DxRoutes.Provider {
         if (!billTo.startsWith("org-")) {
             throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
         }
-        Scopes.requireFullScope(request.caller());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
             commands.sendAndWait(new CreateProjectCommand(projectId, name, summary, description, tags, properties,
-                    billTo, region, flags, null, request.caller().userId()));
+                    billTo, region, flags, null, request.caller().requester()));
             return json.createObjectNode().put("id", projectId);
         });
     }
@@ -161,13 +161,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
         if (billTo != null && !billTo.startsWith("org-")) {
             throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
         }
-        ProjectRecord project = live(request);
-        boolean adminChange = !flags.isEmpty() || billTo != null;
-        ProjectScopes.require(request.caller(), project.id(),
-                adminChange ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE);
-        commands.sendAndWait(new UpdateProjectCommand(project.id(), version, name, summary, description, flags, billTo,
-                request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new UpdateProjectCommand(request.entityId(), version, name, summary, description, flags,
+                billTo, request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode invite(DxRequest request) {
@@ -178,10 +174,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
         }
         ProjectLevel level = ProjectInputs.grantLevel("level", in.raw().get("level"));
         in.optionalBoolean("suppressEmailNotification");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new InviteToProjectCommand(project.id(), invitee, level, request.caller().userId()));
-        return idOf(project).put("state", "ACCEPTED");
+        commands.sendAndWait(new InviteToProjectCommand(request.entityId(), invitee, level,
+                request.caller().requester()));
+        return idOf(request).put("state", "ACCEPTED");
     }
 
     /** The body maps members to their new level, or to null to remove their own grant. */
@@ -196,20 +191,15 @@ public class ProjectRoutes implements DxRoutes.Provider {
             JsonNode value = entry.getValue();
             levels.put(member, value.isNull() ? ProjectLevel.NONE : ProjectInputs.grantLevel(member, value));
         });
-        ProjectRecord project = live(request);
-        boolean onlyThemself = levels.keySet().stream().allMatch(request.caller().userId()::equals);
-        ProjectScopes.require(request.caller(), project.id(),
-                onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new DecreaseProjectPermissionsCommand(project.id(), levels, request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new DecreaseProjectPermissionsCommand(request.entityId(), levels,
+                request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode leave(DxRequest request) {
         request.input().allowOnly();
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.VIEW);
-        commands.sendAndWait(new LeaveProjectCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new LeaveProjectCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode transfer(DxRequest request) {
@@ -219,27 +209,20 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("'invitee' must be an org id: only orgs are billing accounts");
         }
         in.optionalBoolean("suppressEmailNotification");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new TransferProjectCommand(project.id(), invitee, request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new TransferProjectCommand(request.entityId(), invitee, request.caller().requester()));
+        return idOf(request);
     }
 
-    /** The accepting ADMIN needs no access to the project, only a full-scope token. */
     ObjectNode acceptTransfer(DxRequest request) {
         request.input().allowOnly();
-        ProjectRecord project = live(request);
-        Scopes.requireFullScope(request.caller());
-        commands.sendAndWait(new AcceptProjectTransferCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new AcceptProjectTransferCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode destroy(DxRequest request) {
         request.input().allowOnly("terminateJobs").optionalBoolean("terminateJobs");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new DestroyProjectCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new DestroyProjectCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
     /** All objects or none: one transaction around every removal. */
@@ -294,5 +277,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
 
     private ObjectNode idOf(ProjectRecord project) {
         return json.createObjectNode().put("id", project.id());
+    }
+
+    private ObjectNode idOf(DxRequest request) {
+        return json.createObjectNode().put("id", request.entityId());
     }
 }

@@ -2,6 +2,7 @@ package org.tre.api.project;
 
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.token.Caller;
+import org.tre.directory.token.TokenScopes;
 import org.tre.messages.error.DxException;
 import org.tre.messages.project.ProjectLevel;
 
@@ -15,10 +16,7 @@ public final class ProjectScopes {
     }
 
     public static ProjectLevel cap(Caller caller, String projectId) {
-        if (caller.fullScope()) {
-            return ProjectLevel.ADMINISTER;
-        }
-        return ProjectLevel.parse(caller.scope().projects().get(projectId)).orElse(ProjectLevel.NONE);
+        return TokenScopes.cap(caller.scope(), projectId);
     }
 
     public static void require(Caller caller, String projectId, ProjectLevel needed) {
