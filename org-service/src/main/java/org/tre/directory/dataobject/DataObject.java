@@ -5,6 +5,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.project.ProjectLookup;
+import org.tre.directory.token.TokenScopes;
+import org.tre.messages.Requester;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
@@ -48,7 +50,7 @@ public class DataObject {
     @CommandHandler
     public DataObject(CreateDataObjectCommand command, ProjectLookup lookup, DatabaseNames databaseNames) {
         ProjectFacts project = liveProject(command.projectId(), lookup);
-        requireLevel(lookup, project, command.createdBy(), ProjectLevel.UPLOAD, "create data in");
+        requireLevel(lookup, project, command.requester(), ProjectLevel.UPLOAD, "create data in");
         if (project.flag(ProjectFlags.EXTERNAL_UPLOAD_RESTRICTED)) {
             throw DxException.permissionDenied("The project " + project.id()
                     + " is externalUploadRestricted: data cannot be created in it from outside the platform");
@@ -60,7 +62,7 @@ public class DataObject {
         apply(new DataObjectCreatedEvent(command.objectId(), command.objectClass(), command.projectId(),
                 command.name(), command.types() == null ? List.of() : List.copyOf(command.types()),
                 command.uniqueDatabaseName(), command.contentSha256(), command.contentLength(),
-                command.createdBy()));
+                command.requester().userId()));
     }
 
     /**
@@ -131,6 +133,13 @@ public class DataObject {
     private static ProjectFacts liveProject(String projectId, ProjectLookup lookup) {
         return lookup.find(projectId).filter(p -> !p.destroyed())
                 .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found"));
+    }
+
+    /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
+    private static void requireLevel(ProjectLookup lookup, ProjectFacts project, Requester requester,
+                                     ProjectLevel needed, String what) {
+        requireLevel(lookup, project, requester.userId(), needed, what);
+        TokenScopes.requireReach(requester, project.id(), needed);
     }
 
     private static void requireLevel(ProjectLookup lookup, ProjectFacts project, String userId, ProjectLevel needed,

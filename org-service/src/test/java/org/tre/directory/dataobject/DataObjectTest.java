@@ -14,10 +14,12 @@ import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectDispensedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
+import org.tre.messages.Requester;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.ProjectFacts;
+import org.tre.messages.user.TokenScope;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +51,12 @@ class DataObjectTest {
         fixture.registerInjectableResource(names);
     }
 
+    private static Requester as(String userId) {
+        return new Requester(userId, TokenScope.fullScope());
+    }
+
     private static CreateDataObjectCommand createFile(String project) {
-        return new CreateDataObjectCommand(FILE, DataObjectClass.FILE, project, "a.txt", null, null, "ab", 2, BOB);
+        return new CreateDataObjectCommand(FILE, DataObjectClass.FILE, project, "a.txt", null, null, "ab", 2, as(BOB));
     }
 
     private static DataObjectCreatedEvent fileCreated() {
@@ -70,6 +76,15 @@ class DataObjectTest {
         projects.level(SRC, BOB, ProjectLevel.VIEW);
         fixture.givenNoPriorActivity()
                 .when(createFile(SRC))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void creatingNeedsATokenThatReachesUpload() {
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        fixture.givenNoPriorActivity()
+                .when(new CreateDataObjectCommand(FILE, DataObjectClass.FILE, SRC, "a.txt", null, null, "ab", 2,
+                        new Requester(BOB, TokenScope.limitedTo(Map.of(SRC, "VIEW")))))
                 .expectException(dxError(ErrorType.PermissionDenied));
     }
 
@@ -103,7 +118,7 @@ class DataObjectTest {
         projects.level(SRC, BOB, ProjectLevel.UPLOAD);
         names.taken.add("pidmap");
         fixture.givenNoPriorActivity()
-                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, as(BOB)))
                 .expectException(dxError(ErrorType.InvalidInput));
     }
 
@@ -111,7 +126,7 @@ class DataObjectTest {
     void aFreeUniqueDatabaseNameIsTaken() {
         projects.level(SRC, BOB, ProjectLevel.UPLOAD);
         fixture.givenNoPriorActivity()
-                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, as(BOB)))
                 .expectEvents(new DataObjectCreatedEvent(DB, DataObjectClass.DATABASE, SRC, "db", List.of(), "pidmap",
                         null, 0, BOB));
     }

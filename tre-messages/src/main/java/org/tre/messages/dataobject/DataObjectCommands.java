@@ -1,6 +1,7 @@
 package org.tre.messages.dataobject;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.tre.messages.Requester;
 
 import java.util.List;
 
@@ -13,7 +14,7 @@ public final class DataObjectCommands {
     /**
      * {@code types} only for records, {@code uniqueDatabaseName} only for databases. A file's content is
      * kept outside the event store (see docs/decisions-projects.md); the command carries its digest and
-     * size so the log still says what was stored.
+     * size so the log still says what was stored. Creating needs UPLOAD, and a token that reaches it.
      */
     public record CreateDataObjectCommand(@TargetAggregateIdentifier String objectId,
                                           DataObjectClass objectClass,
@@ -23,7 +24,7 @@ public final class DataObjectCommands {
                                           String uniqueDatabaseName,
                                           String contentSha256,
                                           long contentLength,
-                                          String createdBy) {
+                                          Requester requester) {
     }
 
     /** Answers {@code true} when the object was added, {@code false} when it was already there. */
