@@ -10,7 +10,9 @@ import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Scopes;
-import org.tre.directory.dataobject.DataObjects;
+import org.tre.api.protocol.WorkflowAnswers;
+import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectsCommand;
+import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectsCommand;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
@@ -46,24 +48,27 @@ import java.util.Map;
 @Component
 public class ProjectRoutes implements DxRoutes.Provider {
 
+    /** The id class of a clone or removal batch. */
+    static final String BATCH = "objectBatch";
+
     private final CommandGateway commands;
     private final Nonces nonces;
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
-    private final DataObjects dataObjects;
+    private final WorkflowAnswers workflows;
     private final OrgDirectory orgs;
     private final TreProjection tres;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         DataObjects dataObjects, OrgDirectory orgs, TreProjection tres) {
+                         WorkflowAnswers workflows, OrgDirectory orgs, TreProjection tres) {
         this.orgs = orgs;
         this.tres = tres;
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
         this.describer = describer;
-        this.dataObjects = dataObjects;
+        this.workflows = workflows;
     }
 
     @Override
@@ -225,16 +230,16 @@ public class ProjectRoutes implements DxRoutes.Provider {
         return idOf(request);
     }
 
-    /** All objects or none: one transaction around every removal. */
+    /** All objects or none (DataObjectBatch); DNAnexus answers once they are gone, so the route waits. */
     ObjectNode removeObjects(DxRequest request) {
         DxInput in = request.input().allowOnly("objects", "force");
         List<String> objects = ProjectInputs.objectIds(in, "objects");
         in.optionalBoolean("force");
-        ProjectRecord project = live(request);
-        ProjectLevel needed = project.flag(ProjectFlags.PROTECTED) ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE;
-        ProjectScopes.requireLevel(projects, request.caller(), project.id(), needed, "remove data from");
-        dataObjects.removeAll(project.id(), objects, request.caller().userId());
-        return idOf(project);
+        String batchId = EntityIds.generate(BATCH);
+        commands.sendAndWait(new RemoveDataObjectsCommand(batchId, request.entityId(), objects,
+                request.caller().requester()));
+        workflows.await(batchId);
+        return idOf(request);
     }
 
     /**
@@ -253,16 +258,15 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("'folders' must be empty: projects here hold no folders");
         }
         in.optionalBoolean("parents");
-        ProjectRecord source = live(request);
-        if (source.id().equals(destination)) {
+        if (request.entityId().equals(destination)) {
             throw DxException.invalidInput("The source and destination of a clone must differ");
         }
-        ProjectScopes.requireLevel(projects, request.caller(), source.id(), ProjectLevel.VIEW, "clone from");
-        projects.live(destination).orElseThrow(() -> projectNotFound(destination));
-        ProjectScopes.requireLevel(projects, request.caller(), destination, ProjectLevel.UPLOAD, "clone into");
-        List<String> existed = dataObjects.cloneAll(source.id(), destination, objects, request.caller().userId());
-        ObjectNode out = idOf(source).put("project", destination);
-        out.set("exists", json.valueToTree(existed));
+        String batchId = EntityIds.generate(BATCH);
+        commands.sendAndWait(new CloneDataObjectsCommand(batchId, request.entityId(), destination, objects,
+                request.caller().requester()));
+        JsonNode answer = workflows.await(batchId);
+        ObjectNode out = idOf(request).put("project", destination);
+        out.set("exists", answer.get("exists"));
         return out;
     }
 
