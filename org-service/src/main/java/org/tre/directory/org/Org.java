@@ -13,6 +13,7 @@ import org.tre.messages.error.DxException;
 import org.tre.messages.org.Licenses;
 import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
+import org.tre.messages.org.OrgCommands.CompleteOrgMemberAccessWithdrawalCommand;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
@@ -31,6 +32,8 @@ import org.tre.messages.org.OrgEvents.OrgInviteAcceptedEvent;
 import org.tre.messages.org.OrgEvents.OrgInvitePendingEvent;
 import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawalStartedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
 import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
@@ -74,6 +77,8 @@ public class Org {
     private final Map<String, MemberAccess> members = new HashMap<>();
     private final Map<String, PendingInvite> pendingByEmail = new HashMap<>();
     private final Set<String> licenses = new HashSet<>();
+    /** Removals whose access withdrawal is under way: removal id → the removed user. */
+    private final Map<String, String> withdrawals = new HashMap<>();
     private boolean billable;
     private List<String> permittedRegions = List.of();
     private String defaultRegion;
@@ -274,18 +279,41 @@ public class Org {
         return notMembers;
     }
 
+    /**
+     * The membership ends here; the member's access to projects and apps billed to the org is
+     * withdrawn afterwards by OrgMemberRemovalSaga, which this answers {@code true} for. A non-member
+     * keeps whatever access they have (org-api.txt).
+     */
     @CommandHandler
-    public void handle(RemoveOrgMemberCommand command) {
+    public boolean handle(RemoveOrgMemberCommand command) {
         requireAdmin(command.requester());
         if (!members.containsKey(command.userId())) {
-            return;
+            return false;
         }
         boolean lastAdmin = members.get(command.userId()).isAdmin()
                 && members.values().stream().filter(MemberAccess::isAdmin).count() == 1;
         if (lastAdmin) {
             throw DxException.invalidState("The only ADMIN of the org cannot be removed");
         }
-        apply(new OrgMemberRemovedEvent(orgId, command.userId(), command.requester().userId()));
+        String requester = command.requester().userId();
+        apply(new OrgMemberRemovedEvent(orgId, command.userId(), requester));
+        if (!command.revokeProjectPermissions() && !command.revokeAppPermissions()) {
+            return false;
+        }
+        apply(new OrgMemberAccessWithdrawalStartedEvent(orgId, command.removalId(), command.userId(), requester,
+                command.revokeProjectPermissions(), command.revokeAppPermissions(), !requester.equals(command.userId())));
+        return true;
+    }
+
+    /** Recorded once; a late second completion of the same removal changes nothing. */
+    @CommandHandler
+    public void handle(CompleteOrgMemberAccessWithdrawalCommand command) {
+        String userId = withdrawals.get(command.removalId());
+        if (userId == null) {
+            return;
+        }
+        apply(new OrgMemberAccessWithdrawnEvent(orgId, command.removalId(), userId, Map.copyOf(command.projects()),
+                Map.copyOf(command.apps()), List.copyOf(command.unfinished())));
     }
 
     @CommandHandler
@@ -420,6 +448,16 @@ public class Org {
     @EventSourcingHandler
     void on(OrgMemberRemovedEvent event) {
         members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgMemberAccessWithdrawalStartedEvent event) {
+        withdrawals.put(event.removalId(), event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgMemberAccessWithdrawnEvent event) {
+        withdrawals.remove(event.removalId());
     }
 
     @EventSourcingHandler

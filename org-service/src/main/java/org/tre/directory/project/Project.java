@@ -42,7 +42,6 @@ import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimits;
-import org.tre.messages.user.Operator;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -393,16 +392,13 @@ public class Project {
     }
 
     /**
-     * org-api.txt {@code /org-xxxx/removeMember}: the requester needs no level in the project, only to
-     * be an ADMIN of the billing org. TRE grants stay: they follow the TRE's roles, not org membership.
+     * org-api.txt {@code /org-xxxx/removeMember}, sent by the removal's saga once the Org has checked
+     * that the requester is its ADMIN: the requester needs no level in the project. TRE grants stay:
+     * they follow the TRE's roles, not org membership.
      */
     @CommandHandler
-    public boolean handle(RemoveOrgMemberFromProjectCommand command, OrgDirectory orgs) {
+    public boolean handle(RemoveOrgMemberFromProjectCommand command) {
         live();
-        // A member removing themself is no longer a member by the time their grants go.
-        if (!Operator.is(command.requestedBy()) && !command.requestedBy().equals(command.userId())) {
-            requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
-        }
         if (!command.orgId().equals(billTo)) {
             throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
         }

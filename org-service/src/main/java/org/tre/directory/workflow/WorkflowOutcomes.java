@@ -13,6 +13,7 @@ import org.tre.messages.dataobject.DataObjectEvents.DataObjectBatchFailedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectBatchSucceededEvent;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.ErrorType;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,14 @@ public class WorkflowOutcomes {
     public WorkflowOutcomes(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    @EventHandler
+    void on(OrgMemberAccessWithdrawnEvent event, @Timestamp Instant at) {
+        ObjectNode answer = json.createObjectNode();
+        answer.set("projects", json.valueToTree(event.projects()));
+        answer.set("apps", json.valueToTree(event.apps()));
+        record(event.removalId(), answer, null, at);
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
+import org.tre.messages.org.OrgCommands.CompleteOrgMemberAccessWithdrawalCommand;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
@@ -29,6 +30,8 @@ import org.tre.messages.org.OrgEvents.OrgInviteAcceptedEvent;
 import org.tre.messages.org.OrgEvents.OrgInvitePendingEvent;
 import org.tre.messages.org.OrgEvents.OrgLicensesSetEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessChangedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawalStartedEvent;
+import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
 import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
@@ -53,6 +56,7 @@ class OrgTest {
     private static final String ALICE = "user-alice";
     private static final String BOB = "user-bob";
     private static final String CAROL = "user-carol";
+    private static final String REMOVAL = "orgMemberRemoval-0123456789BFGJKPQVXYZbfg";
     private static final MemberAccess DEFAULT_MEMBER = new MemberAccess("MEMBER", false, "CONTRIBUTE", true, false);
     private static final Requester AS_ALICE = new Requester(ALICE, TokenScope.fullScope());
     private static final Requester AS_BOB = new Requester(BOB, TokenScope.fullScope());
@@ -295,7 +299,7 @@ class OrgTest {
     @Test
     void anAdminWithALimitedTokenChangesNothing() {
         fixture.given(created(), aliceAdmin(), bobMember())
-                .when(new RemoveOrgMemberCommand(ORG, BOB, ALICE_LIMITED))
+                .when(new RemoveOrgMemberCommand(ORG, BOB, REMOVAL, true, true, ALICE_LIMITED))
                 .expectException(dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
         fixture.given(created(), aliceAdmin())
@@ -458,22 +462,56 @@ class OrgTest {
     @Test
     void theOnlyAdminCannotBeRemoved() {
         fixture.given(created(), aliceAdmin(), bobMember())
-                .when(new RemoveOrgMemberCommand(ORG, ALICE, AS_ALICE))
+                .when(new RemoveOrgMemberCommand(ORG, ALICE, REMOVAL, true, true, AS_ALICE))
                 .expectException(dxError(ErrorType.InvalidState));
     }
 
     @Test
-    void anAdminRemovesAMember() {
+    void anAdminRemovesAMemberWhoseAccessIsThenWithdrawnWithTheRequesterTakingOver() {
         fixture.given(created(), aliceAdmin(), bobMember())
-                .when(new RemoveOrgMemberCommand(ORG, BOB, AS_ALICE))
+                .when(new RemoveOrgMemberCommand(ORG, BOB, REMOVAL, true, false, AS_ALICE))
+                .expectResultMessagePayload(true)
+                .expectEvents(new OrgMemberRemovedEvent(ORG, BOB, ALICE),
+                        new OrgMemberAccessWithdrawalStartedEvent(ORG, REMOVAL, BOB, ALICE, true, false, true));
+    }
+
+    @Test
+    void anAdminRemovingThemselfTakesNothingOver() {
+        fixture.given(created(), aliceAdmin(), new OrgMemberAddedEvent(ORG, BOB, MemberAccess.admin(false), null))
+                .when(new RemoveOrgMemberCommand(ORG, BOB, REMOVAL, true, true, AS_BOB))
+                .expectEvents(new OrgMemberRemovedEvent(ORG, BOB, BOB),
+                        new OrgMemberAccessWithdrawalStartedEvent(ORG, REMOVAL, BOB, BOB, true, true, false));
+    }
+
+    @Test
+    void aRemovalThatRevokesNothingEndsWithTheMembership() {
+        fixture.given(created(), aliceAdmin(), bobMember())
+                .when(new RemoveOrgMemberCommand(ORG, BOB, REMOVAL, false, false, AS_ALICE))
+                .expectResultMessagePayload(false)
                 .expectEvents(new OrgMemberRemovedEvent(ORG, BOB, ALICE));
+    }
+
+    @Test
+    void theWithdrawalIsRecordedOnce() {
+        OrgMemberAccessWithdrawnEvent withdrawn = new OrgMemberAccessWithdrawnEvent(ORG, REMOVAL, BOB,
+                Map.of("project-1", true), Map.of("bwa", false), List.of());
+        OrgMemberAccessWithdrawalStartedEvent started = new OrgMemberAccessWithdrawalStartedEvent(ORG, REMOVAL, BOB,
+                ALICE, true, true, true);
+        fixture.given(created(), aliceAdmin(), bobMember(), new OrgMemberRemovedEvent(ORG, BOB, ALICE), started)
+                .when(new CompleteOrgMemberAccessWithdrawalCommand(ORG, REMOVAL, Map.of("project-1", true),
+                        Map.of("bwa", false), List.of()))
+                .expectEvents(withdrawn);
+        fixture.given(created(), aliceAdmin(), bobMember(), new OrgMemberRemovedEvent(ORG, BOB, ALICE), started,
+                        withdrawn)
+                .when(new CompleteOrgMemberAccessWithdrawalCommand(ORG, REMOVAL, Map.of(), Map.of(), List.of("x")))
+                .expectNoEvents();
     }
 
     @Test
     void removingSomeoneWhoIsNotAMemberChangesNothing() {
         fixture.given(created(), aliceAdmin())
-                .when(new RemoveOrgMemberCommand(ORG, CAROL, AS_ALICE))
-                .expectSuccessfulHandlerExecution()
+                .when(new RemoveOrgMemberCommand(ORG, CAROL, REMOVAL, true, true, AS_ALICE))
+                .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
 

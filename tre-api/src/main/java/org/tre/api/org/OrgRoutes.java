@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
@@ -14,11 +13,11 @@ import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Paging;
 import org.tre.api.protocol.Scopes;
+import org.tre.api.protocol.WorkflowAnswers;
 import org.tre.directory.org.OrgPolicies;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.org.OrgProjection.OrgRecord;
 import org.tre.directory.org.ProjectTransfers;
-import org.tre.directory.org.MemberRevocations;
 import org.tre.directory.token.Caller;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.EntityIds;
@@ -59,28 +58,27 @@ public class OrgRoutes implements DxRoutes.Provider {
 
     static final Set<String> PROJECT_LEVELS = Set.of("ADMINISTER", "CONTRIBUTE", "UPLOAD", "VIEW", "NONE");
     private static final int MAX_NAME = 1024;
+    /** The id class of an org member's removal, under which its access is withdrawn. */
+    static final String MEMBER_REMOVAL = "orgMemberRemoval";
 
     private final CommandGateway commands;
     private final OrgProjection orgs;
     private final UserDirectory users;
     private final Nonces nonces;
     private final ProjectTransfers transfers;
-    private final MemberRevocations revocations;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final WorkflowAnswers workflows;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgRoutes(CommandGateway commands, OrgProjection orgs, UserDirectory users, Nonces nonces,
-                     ProjectTransfers transfers, MemberRevocations revocations, Clock clock,
-                     TransactionTemplate transaction) {
+                     ProjectTransfers transfers, WorkflowAnswers workflows, Clock clock) {
         this.commands = commands;
         this.orgs = orgs;
         this.users = users;
         this.nonces = nonces;
         this.transfers = transfers;
-        this.revocations = revocations;
         this.clock = clock;
-        this.transaction = transaction;
+        this.workflows = workflows;
     }
 
     @Override
@@ -286,27 +284,29 @@ public class OrgRoutes implements DxRoutes.Provider {
         return paging.answer(results, matching, OrgMembership::userId, json);
     }
 
+    /**
+     * The membership ends with the command; DNAnexus answers with the access withdrawn from the org's
+     * projects and apps, which a saga withdraws, so the route waits for its outcome.
+     */
     ObjectNode removeMember(DxRequest request) {
         DxInput in = request.input();
         String userId = in.requiredString("user");
         boolean revokeProjects = in.optionalBoolean("revokeProjectPermissions").orElse(true);
         boolean revokeApps = in.optionalBoolean("revokeAppPermissions").orElse(true);
         String orgId = request.entityId();
-        String requester = request.caller().userId();
-        boolean elevate = !requester.equals(userId);
-        // One transaction: a member is never left removed from the org yet still holding its projects.
-        return transaction.execute(tx -> {
-            boolean wasMember = orgs.membership(orgId, userId).isPresent();
-            commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, request.caller().requester()));
-            Map<String, Boolean> projects = wasMember && revokeProjects
-                    ? revocations.revokeOnOrgProjects(orgId, userId, requester, elevate) : Map.of();
-            Map<String, Boolean> apps = wasMember && revokeApps
-                    ? revocations.revokeOnOrgApps(orgId, userId, requester, elevate) : Map.of();
-            ObjectNode out = json.createObjectNode().put("id", orgId);
-            out.set("projects", json.valueToTree(projects));
-            out.set("apps", json.valueToTree(apps));
-            return out;
-        });
+        String removalId = EntityIds.generate(MEMBER_REMOVAL);
+        Boolean withdrawing = commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, removalId, revokeProjects,
+                revokeApps, request.caller().requester()));
+        ObjectNode out = json.createObjectNode().put("id", orgId);
+        if (Boolean.TRUE.equals(withdrawing)) {
+            JsonNode withdrawn = workflows.await(removalId);
+            out.set("projects", withdrawn.get("projects"));
+            out.set("apps", withdrawn.get("apps"));
+        } else {
+            out.putObject("projects");
+            out.putObject("apps");
+        }
+        return out;
     }
 
     ObjectNode destroy(DxRequest request) {

@@ -94,9 +94,29 @@ public final class OrgCommands {
                                      Boolean treManagement) {
     }
 
+    /**
+     * {@code /org-xxxx/removeMember}. The membership ends at once; the member's explicit access to
+     * projects and apps billed to the org is then withdrawn by a saga under {@code removalId}.
+     * Answers {@code true} when that withdrawal started (its outcome is the route's answer),
+     * {@code false} when nothing more happens (not a member, or nothing to revoke).
+     */
     public record RemoveOrgMemberCommand(@TargetAggregateIdentifier String orgId,
                                          String userId,
+                                         String removalId,
+                                         boolean revokeProjectPermissions,
+                                         boolean revokeAppPermissions,
                                          Requester requester) {
+    }
+
+    /**
+     * From the removal's saga: project id → whether the requester was given ADMINISTER, app name →
+     * whether they were made developer, and what could not be withdrawn.
+     */
+    public record CompleteOrgMemberAccessWithdrawalCommand(@TargetAggregateIdentifier String orgId,
+                                                           String removalId,
+                                                           Map<String, Boolean> projects,
+                                                           Map<String, Boolean> apps,
+                                                           List<String> unfinished) {
     }
 
     public record DestroyOrgCommand(@TargetAggregateIdentifier String orgId, Requester requester) {

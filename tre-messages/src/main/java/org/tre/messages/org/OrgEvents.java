@@ -55,6 +55,32 @@ public final class OrgEvents {
     public record OrgMemberRemovedEvent(String orgId, String userId, String removedBy) {
     }
 
+    /**
+     * The removed member's explicit access to what the org pays for is being withdrawn. The requester
+     * takes over a project or app the member alone administered, unless they removed themself.
+     */
+    public record OrgMemberAccessWithdrawalStartedEvent(String orgId,
+                                                        String removalId,
+                                                        String userId,
+                                                        String requestedBy,
+                                                        boolean revokeProjectPermissions,
+                                                        boolean revokeAppPermissions,
+                                                        boolean elevateRequester) {
+    }
+
+    /**
+     * What the removal withdrew: project id → whether the requester was given ADMINISTER, app name →
+     * whether they were made developer; {@code unfinished}: projects and apps whose access could not
+     * be withdrawn before the deadline.
+     */
+    public record OrgMemberAccessWithdrawnEvent(String orgId,
+                                                String removalId,
+                                                String userId,
+                                                Map<String, Boolean> projects,
+                                                Map<String, Boolean> apps,
+                                                List<String> unfinished) {
+    }
+
     public record OrgDestroyedEvent(String orgId, String destroyedBy) {
     }
 }

@@ -108,9 +108,10 @@ public final class ProjectCommands {
     }
 
     /**
-     * {@code /org-xxxx/removeMember} for one project billed to the org: the user's own grant goes and,
-     * when {@code elevateRequester} and the user was the only ADMINISTER holder, the requesting org
-     * ADMIN gets ADMINISTER so the project is not orphaned. Answers whether the requester was elevated.
+     * {@code /org-xxxx/removeMember} for one project billed to the org, from the removal's saga after
+     * the Org checked the requester: the user's own grant goes and, when {@code elevateRequester} and
+     * the user was the only ADMINISTER holder, the requesting org ADMIN gets ADMINISTER so the project
+     * is not orphaned. Answers whether the requester was elevated.
      */
     public record RemoveOrgMemberFromProjectCommand(@TargetAggregateIdentifier String projectId,
                                                     String orgId,
