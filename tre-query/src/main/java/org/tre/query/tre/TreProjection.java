@@ -28,6 +28,7 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
@@ -302,6 +303,15 @@ public class TreProjection {
 
     @EventHandler
     void on(TrePolicySyncFinishedEvent event, @Timestamp Instant at) {
+        change(event.treId(), at, view -> {
+            view.policySync.state = "idle";
+            view.policySync.pending = 0;
+        });
+    }
+
+    /** The failure itself is shown as a side-effect failure, recorded beside this event. */
+    @EventHandler
+    void on(TrePolicySyncAbandonedEvent event, @Timestamp Instant at) {
         change(event.treId(), at, view -> {
             view.policySync.state = "idle";
             view.policySync.pending = 0;
