@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.tre.directory.project.ProjectLookup;
 import org.tre.directory.token.AuthTokens;
 import org.tre.directory.token.TokenScopes;
 import org.tre.directory.user.DirectoryNames;
@@ -14,6 +15,7 @@ import org.tre.messages.org.Licenses;
 import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
 import org.tre.messages.org.OrgCommands.CompleteOrgMemberAccessWithdrawalCommand;
+import org.tre.messages.org.OrgCommands.CompleteOrgProjectLimitsUpdateCommand;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
@@ -24,6 +26,7 @@ import org.tre.messages.org.OrgCommands.RemoveOrgMemberCommand;
 import org.tre.messages.org.OrgCommands.SetOrgLicensesCommand;
 import org.tre.messages.org.OrgCommands.SetOrgMemberAccessCommand;
 import org.tre.messages.org.OrgCommands.UpdateOrgCommand;
+import org.tre.messages.org.OrgCommands.UpdateOrgProjectLimitsCommand;
 import org.tre.messages.org.OrgEvents.JobLogsForwardingConfiguredEvent;
 import org.tre.messages.org.OrgEvents.JobLogsForwardingDisabledEvent;
 import org.tre.messages.org.OrgEvents.OrgCreatedEvent;
@@ -37,12 +40,17 @@ import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
 import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
+import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdateStartedEvent;
+import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdatedEvent;
 import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
+import org.tre.messages.project.ProjectQueries.ProjectFacts;
+import org.tre.messages.project.SpendingLimitsChange;
 import org.tre.messages.user.Operator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +87,8 @@ public class Org {
     private final Set<String> licenses = new HashSet<>();
     /** Removals whose access withdrawal is under way: removal id → the removed user. */
     private final Map<String, String> withdrawals = new HashMap<>();
+    /** Project limit updates under way. */
+    private final Set<String> limitUpdates = new HashSet<>();
     private boolean billable;
     private List<String> permittedRegions = List.of();
     private String defaultRegion;
@@ -316,6 +326,48 @@ public class Org {
                 Map.copyOf(command.apps()), List.copyOf(command.unfinished())));
     }
 
+    /**
+     * org-api.txt's order: the requester, the licenses, then every project exists (ResourceNotFound)
+     * and every project is billed to the org (InvalidInput), all before anything changes.
+     */
+    @CommandHandler
+    public int handle(UpdateOrgProjectLimitsCommand command, ProjectLookup projects) {
+        requireAdmin(command.requester());
+        SpendingLimitsChange change = command.change();
+        if ((change.computeGiven() || change.egressGiven()) && !licenses.contains(Licenses.MONTHLY_PROJECT_SPENDING_LIMIT)) {
+            throw DxException.permissionDenied("The org " + orgId + " lacks the monthlyProjectSpendingLimit license");
+        }
+        if (change.storageGiven() && !licenses.contains(Licenses.MONTHLY_PROJECT_STORAGE_SPENDING_LIMIT)) {
+            throw DxException.permissionDenied("The org " + orgId
+                    + " lacks the monthlyProjectStorageSpendingLimit license");
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(command.projects()));
+        List<ProjectFacts> targets = new ArrayList<>();
+        for (String projectId : distinct) {
+            targets.add(projects.find(projectId).filter(project -> !project.destroyed())
+                    .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found")));
+        }
+        for (ProjectFacts project : targets) {
+            if (!orgId.equals(project.billTo())) {
+                throw DxException.invalidInput("The project " + project.id() + " does not belong to " + orgId);
+            }
+        }
+        if (!command.dryRun()) {
+            apply(new OrgProjectLimitsUpdateStartedEvent(orgId, command.updateId(), distinct, change,
+                    command.requester().userId()));
+        }
+        return distinct.size();
+    }
+
+    /** Recorded once; a late second completion of the same update changes nothing. */
+    @CommandHandler
+    public void handle(CompleteOrgProjectLimitsUpdateCommand command) {
+        if (limitUpdates.contains(command.updateId())) {
+            apply(new OrgProjectLimitsUpdatedEvent(orgId, command.updateId(), command.updated(),
+                    List.copyOf(command.unfinished())));
+        }
+    }
+
     @CommandHandler
     public void handle(DestroyOrgCommand command, BilledResources billed) {
         requireAdmin(command.requester());
@@ -458,6 +510,16 @@ public class Org {
     @EventSourcingHandler
     void on(OrgMemberAccessWithdrawnEvent event) {
         withdrawals.remove(event.removalId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgProjectLimitsUpdateStartedEvent event) {
+        limitUpdates.add(event.updateId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgProjectLimitsUpdatedEvent event) {
+        limitUpdates.remove(event.updateId());
     }
 
     @EventSourcingHandler

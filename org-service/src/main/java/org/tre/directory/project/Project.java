@@ -10,7 +10,6 @@ import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.token.TokenScopes;
 import org.tre.messages.Requester;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.Licenses;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
@@ -42,6 +41,7 @@ import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimits;
+import org.tre.messages.project.SpendingLimitsChange;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -362,30 +362,22 @@ public class Project {
         apply(new ProjectAccessRevokedEvent(projectId, command.principal(), command.source(), command.source()));
     }
 
+    /** The Org checked the requester and its licenses for every project of the update; here, the project's own facts. */
     @CommandHandler
-    public void handle(SetProjectSpendingLimitsCommand command, OrgDirectory orgs) {
-        if (negative(command.monthlyComputeLimit()) || negative(command.monthlyEgressBytesLimit())
-                || (command.monthlyStorageLimit() != null && command.monthlyStorageLimit() < 0)) {
+    public void handle(SetProjectSpendingLimitsCommand command) {
+        SpendingLimitsChange change = command.change();
+        if (negative(change.monthlyComputeLimit()) || negative(change.monthlyEgressBytesLimit())
+                || (change.monthlyStorageLimit() != null && change.monthlyStorageLimit() < 0)) {
             throw DxException.invalidInput("Spending limits must be at least zero");
         }
         live();
-        requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
-        OrgFacts org = orgs.find(command.orgId()).orElseThrow(() -> orgNotFound(command.orgId()));
-        if ((command.computeGiven() || command.egressGiven())
-                && !org.hasLicense(Licenses.MONTHLY_PROJECT_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id() + " lacks the monthlyProjectSpendingLimit license");
-        }
-        if (command.storageGiven() && !org.hasLicense(Licenses.MONTHLY_PROJECT_STORAGE_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id()
-                    + " lacks the monthlyProjectStorageSpendingLimit license");
-        }
         if (!command.orgId().equals(billTo)) {
             throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
         }
         SpendingLimits next = new SpendingLimits(
-                command.computeGiven() ? command.monthlyComputeLimit() : limits.monthlyComputeLimit(),
-                command.egressGiven() ? command.monthlyEgressBytesLimit() : limits.monthlyEgressBytesLimit(),
-                command.storageGiven() ? command.monthlyStorageLimit() : limits.monthlyStorageLimit());
+                change.computeGiven() ? change.monthlyComputeLimit() : limits.monthlyComputeLimit(),
+                change.egressGiven() ? change.monthlyEgressBytesLimit() : limits.monthlyEgressBytesLimit(),
+                change.storageGiven() ? change.monthlyStorageLimit() : limits.monthlyStorageLimit());
         if (!next.equals(limits)) {
             apply(new ProjectSpendingLimitsSetEvent(projectId, next, command.requestedBy()));
         }
@@ -448,12 +440,6 @@ public class Project {
         if (member.isEmpty() || ("ADMIN".equals(policy) && !member.get().isAdmin())) {
             throw DxException.permissionDenied("The restrictProjectTransfer policy of " + billTo
                     + " does not let you change the billing account of its projects");
-        }
-    }
-
-    private static void requireOrgAdmin(String orgId, String userId, OrgDirectory orgs) {
-        if (orgs.membership(orgId, userId).filter(OrgMembership::isAdmin).isEmpty()) {
-            throw DxException.permissionDenied("You must be an ADMIN of " + orgId);
         }
     }
 

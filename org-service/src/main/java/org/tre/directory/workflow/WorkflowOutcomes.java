@@ -14,13 +14,15 @@ import org.tre.messages.dataobject.DataObjectEvents.DataObjectBatchSucceededEven
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
+import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdatedEvent;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How each directory workflow ended, for the request that started it and waits to answer: written in
+ * How each directory workflow ended (an org member's removal, a project limits update, a clone or
+ * removal of many objects), for the request that started it and waits to answer: written in
  * the transaction of the event that ends the workflow, wherever its aggregate runs, and read from the
  * shared database by whichever instance serves the request. Outcomes are kept for an hour: the
  * request waiting for one is answered long before.
@@ -50,6 +52,11 @@ public class WorkflowOutcomes {
         answer.set("projects", json.valueToTree(event.projects()));
         answer.set("apps", json.valueToTree(event.apps()));
         record(event.removalId(), answer, null, at);
+    }
+
+    @EventHandler
+    void on(OrgProjectLimitsUpdatedEvent event, @Timestamp Instant at) {
+        record(event.updateId(), json.createObjectNode().put("updatedCount", event.updatedCount()), null, at);
     }
 
     @EventHandler

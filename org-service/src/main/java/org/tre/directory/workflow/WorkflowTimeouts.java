@@ -6,16 +6,17 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * How long a directory workflow (an org member's removal, a clone or removal of many objects) may
- * run before its deadline ends it. The route that waits for its outcome waits longer than this, so
- * it is answered by the outcome, even when the deadline had to decide it.
+ * How long a step of a directory workflow (an org member's removal, a project limits update, a clone
+ * or removal of many objects) may take before its deadline acts; a workflow ends at the latest at
+ * its second deadline. The route that waits for the outcome waits longer than two deadlines, so it
+ * is answered by the outcome even when a deadline had to decide it.
  */
 @Component
 public class WorkflowTimeouts {
 
     private final Duration deadline;
 
-    public WorkflowTimeouts(@Value("${tre.workflows.deadline:PT20S}") Duration deadline) {
+    public WorkflowTimeouts(@Value("${tre.workflows.deadline:PT10S}") Duration deadline) {
         this.deadline = deadline;
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tre.directory.project.ProjectLookup;
 import org.tre.directory.support.TakenNames;
 import org.tre.directory.token.AuthTokens;
 import org.tre.messages.Requester;
@@ -12,6 +13,7 @@ import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.AcceptPendingOrgInviteCommand;
 import org.tre.messages.org.OrgCommands.CompleteOrgMemberAccessWithdrawalCommand;
+import org.tre.messages.org.OrgCommands.CompleteOrgProjectLimitsUpdateCommand;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
@@ -22,6 +24,7 @@ import org.tre.messages.org.OrgCommands.RemoveOrgMemberCommand;
 import org.tre.messages.org.OrgCommands.SetOrgLicensesCommand;
 import org.tre.messages.org.OrgCommands.SetOrgMemberAccessCommand;
 import org.tre.messages.org.OrgCommands.UpdateOrgCommand;
+import org.tre.messages.org.OrgCommands.UpdateOrgProjectLimitsCommand;
 import org.tre.messages.org.OrgEvents.JobLogsForwardingConfiguredEvent;
 import org.tre.messages.org.OrgEvents.JobLogsForwardingDisabledEvent;
 import org.tre.messages.org.OrgEvents.OrgCreatedEvent;
@@ -35,7 +38,12 @@ import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberAddedEvent;
 import org.tre.messages.org.OrgEvents.OrgMemberRemovedEvent;
 import org.tre.messages.org.OrgEvents.OrgPendingInviteRaisedEvent;
+import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdateStartedEvent;
+import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdatedEvent;
 import org.tre.messages.org.OrgEvents.OrgUpdatedEvent;
+import org.tre.messages.project.ProjectLevel;
+import org.tre.messages.project.ProjectQueries.ProjectFacts;
+import org.tre.messages.project.SpendingLimitsChange;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.TokenScope;
 
@@ -71,6 +79,8 @@ class OrgTest {
     /** The users that exist, by email, as the user table would answer. */
     private final Map<String, String> usersByEmail = Map.of("dave@example.org", "user-dave");
     private final Set<String> users = Set.of(ALICE, BOB, CAROL, "user-dave");
+    /** The projects the directory knows, as ProjectLookup answers. */
+    private final Map<String, ProjectFacts> projects = new java.util.HashMap<>();
     /** What the Splunk endpoint was told, one entry per announcement. */
     private final List<String> announced = new ArrayList<>();
     private RuntimeException announcementFailure;
@@ -89,6 +99,17 @@ class OrgTest {
             @Override
             public Optional<String> userWithEmail(String email) {
                 return Optional.ofNullable(usersByEmail.get(email));
+            }
+        });
+        fixture.registerInjectableResource(new ProjectLookup() {
+            @Override
+            public Optional<ProjectFacts> find(String projectId) {
+                return Optional.ofNullable(projects.get(projectId));
+            }
+
+            @Override
+            public ProjectLevel effectiveLevel(String projectId, String userId) {
+                return ProjectLevel.NONE;
             }
         });
         fixture.registerInjectableResource((JobLogsAnnouncement) (url, token, adminId, orgId, signature) -> {
@@ -535,5 +556,84 @@ class OrgTest {
         fixture.given(created(), aliceAdmin(), new OrgDestroyedEvent(ORG, ALICE))
                 .when(new UpdateOrgCommand(ORG, "again", null, null, AS_ALICE))
                 .expectException(dxError(ErrorType.ResourceNotFound));
+    }
+
+    // ---- bulkUpdateProjectLimit ----
+
+    private static final String LIMITS = "orgProjectLimits-0123456789BFGJKPQVXYZbfg";
+    private static final SpendingLimitsChange COMPUTE_100 = new SpendingLimitsChange(true, 100L, false, null, false,
+            null);
+
+    private void project(String id, String billTo, boolean destroyed) {
+        projects.put(id, new ProjectFacts(id, id, billTo, "aws:us-east-1", Map.of(), null, 0, destroyed, Set.of()));
+    }
+
+    @Test
+    void anAdminUpdatesTheLimitsOfTheOrgsProjectsEachOnce() {
+        project("project-1", ORG, false);
+        project("project-2", ORG, false);
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1", "project-2", "project-1"),
+                        COMPUTE_100, false, AS_ALICE))
+                .expectResultMessagePayload(2)
+                .expectEvents(new OrgProjectLimitsUpdateStartedEvent(ORG, LIMITS, List.of("project-1", "project-2"),
+                        COMPUTE_100, ALICE));
+    }
+
+    @Test
+    void aDryRunCountsAndChangesNothing() {
+        project("project-1", ORG, false);
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"), COMPUTE_100, true,
+                        AS_ALICE))
+                .expectResultMessagePayload(1)
+                .expectNoEvents();
+    }
+
+    @Test
+    void limitsNeedAnAdminWithAFullScopeTokenThenTheirLicenses() {
+        project("project-1", ORG, false);
+        fixture.given(created(), aliceAdmin(), bobMember(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"), COMPUTE_100, false, AS_BOB))
+                .expectException(dxError(ErrorType.PermissionDenied));
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"), COMPUTE_100, false,
+                        ALICE_LIMITED))
+                .expectException(dxError(ErrorType.PermissionDenied));
+        fixture.given(created(), aliceAdmin())
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"), COMPUTE_100, false,
+                        AS_ALICE))
+                .expectException(dxError(ErrorType.PermissionDenied));
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"),
+                        new SpendingLimitsChange(false, null, false, null, true, 5.0), false, AS_ALICE))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void everyProjectMustExistBeforeAnyIsCheckedForItsOrg() {
+        project("project-1", "org-elsewhere", false);
+        project("project-2", ORG, true);
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1", "project-2"), COMPUTE_100,
+                        false, AS_ALICE))
+                .expectException(dxError(ErrorType.ResourceNotFound));
+        fixture.given(created(), aliceAdmin(), licensed("monthlyProjectSpendingLimit"))
+                .when(new UpdateOrgProjectLimitsCommand(ORG, LIMITS, List.of("project-1"), COMPUTE_100, false,
+                        AS_ALICE))
+                .expectException(dxError(ErrorType.InvalidInput));
+    }
+
+    @Test
+    void theUpdateIsRecordedOnce() {
+        OrgProjectLimitsUpdateStartedEvent started = new OrgProjectLimitsUpdateStartedEvent(ORG, LIMITS,
+                List.of("project-1"), COMPUTE_100, ALICE);
+        OrgProjectLimitsUpdatedEvent updated = new OrgProjectLimitsUpdatedEvent(ORG, LIMITS, 1, List.of());
+        fixture.given(created(), aliceAdmin(), started)
+                .when(new CompleteOrgProjectLimitsUpdateCommand(ORG, LIMITS, 1, List.of()))
+                .expectEvents(updated);
+        fixture.given(created(), aliceAdmin(), started, updated)
+                .when(new CompleteOrgProjectLimitsUpdateCommand(ORG, LIMITS, 0, List.of("project-1")))
+                .expectNoEvents();
     }
 }

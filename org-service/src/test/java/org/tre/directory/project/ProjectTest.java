@@ -35,6 +35,7 @@ import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimits;
+import org.tre.messages.project.SpendingLimitsChange;
 import org.tre.messages.user.TokenScope;
 
 import java.util.List;
@@ -742,49 +743,38 @@ class ProjectTest {
 
     // ---- spending limits ----
 
+    /** The Org checked the requester and its licenses (OrgTest); the project checks its own facts. */
     @Test
-    void anOrgAdminSetsSpendingLimits() {
+    void theUpdatesLimitsAreSetOnTheProject() {
         fixture.given(created(), grant(ALICE, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, ACME, true, 100L, false, null, false, null, ALICE))
+                .when(new SetProjectSpendingLimitsCommand(P, ACME, compute(100L), ALICE))
                 .expectEvents(new ProjectSpendingLimitsSetEvent(P, new SpendingLimits(100L, null, null), ALICE));
     }
 
     @Test
-    void spendingLimitsNeedTheOrgsLicense() {
-        orgs.admin(BETA, ALICE);
-        fixture.given(created(BETA, US, Map.of(), null), grant(ALICE, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, BETA, true, 100L, false, null, false, null, ALICE))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void aStorageLimitNeedsTheStorageLicense() {
-        fixture.given(created(), grant(ALICE, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, ACME, false, null, false, null, true, 5.5, ALICE))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void spendingLimitsAreSetByOrgAdminsOnly() {
-        orgs.member(ACME, BOB, true, "ADMINISTER");
-        fixture.given(created(), grant(ALICE, ADMINISTER), grant(BOB, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, ACME, true, 100L, false, null, false, null, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
+    void theSameLimitsAgainChangeNothing() {
+        fixture.given(created(), grant(ALICE, ADMINISTER),
+                        new ProjectSpendingLimitsSetEvent(P, new SpendingLimits(100L, null, null), ALICE))
+                .when(new SetProjectSpendingLimitsCommand(P, ACME, compute(100L), ALICE))
+                .expectNoEvents();
     }
 
     @Test
     void aProjectBilledElsewhereIsInvalidInput() {
-        orgs.billableOrg("org-lic", Licenses.MONTHLY_PROJECT_SPENDING_LIMIT).admin("org-lic", ALICE);
         fixture.given(created(), grant(ALICE, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, "org-lic", true, 100L, false, null, false, null, ALICE))
+                .when(new SetProjectSpendingLimitsCommand(P, "org-lic", compute(100L), ALICE))
                 .expectException(dxError(ErrorType.InvalidInput));
     }
 
     @Test
     void aNegativeLimitIsInvalidInput() {
         fixture.given(created(), grant(ALICE, ADMINISTER))
-                .when(new SetProjectSpendingLimitsCommand(P, ACME, true, -1L, false, null, false, null, ALICE))
+                .when(new SetProjectSpendingLimitsCommand(P, ACME, compute(-1L), ALICE))
                 .expectException(dxError(ErrorType.InvalidInput));
+    }
+
+    private static SpendingLimitsChange compute(Long limit) {
+        return new SpendingLimitsChange(true, limit, false, null, false, null);
     }
 
     // ---- an org member leaves ----

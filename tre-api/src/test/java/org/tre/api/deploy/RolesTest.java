@@ -22,6 +22,7 @@ import org.tre.api.support.StreamingTreReadModel;
 import org.tre.directory.dataobject.DataObjectBatchSaga;
 import org.tre.directory.operator.OperatorBootstrap;
 import org.tre.directory.org.OrgMemberRemovalSaga;
+import org.tre.directory.org.OrgProjectLimitsSaga;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.access.TreAccessReconciler;
 
@@ -54,7 +55,8 @@ class RolesTest {
     private static final Set<String> TRE_AGGREGATES = Set.of("Tre", "DispensalQueue");
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
             "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
-            OrgMemberRemovalSaga.PROCESSING_GROUP, DataObjectBatchSaga.PROCESSING_GROUP);
+            OrgMemberRemovalSaga.PROCESSING_GROUP, OrgProjectLimitsSaga.PROCESSING_GROUP,
+            DataObjectBatchSaga.PROCESSING_GROUP);
 
     @Test
     void theGatewayServesTheRoutesAndHostsNoAggregateSagaOrRunningProcessor() throws IOException {

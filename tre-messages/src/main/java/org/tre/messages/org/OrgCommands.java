@@ -2,6 +2,7 @@ package org.tre.messages.org;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tre.messages.Requester;
+import org.tre.messages.project.SpendingLimitsChange;
 
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,26 @@ public final class OrgCommands {
                                                            Map<String, Boolean> projects,
                                                            Map<String, Boolean> apps,
                                                            List<String> unfinished) {
+    }
+
+    /**
+     * {@code /org-xxxx/bulkUpdateProjectLimit}: the Org checks the requester, the licenses and every
+     * project; a saga then sets each project's limits under {@code updateId}. Answers how many distinct
+     * projects the update covers; a {@code dryRun} changes nothing.
+     */
+    public record UpdateOrgProjectLimitsCommand(@TargetAggregateIdentifier String orgId,
+                                                String updateId,
+                                                List<String> projects,
+                                                SpendingLimitsChange change,
+                                                boolean dryRun,
+                                                Requester requester) {
+    }
+
+    /** From the update's saga: how many projects took the limits, and which could not be reached. */
+    public record CompleteOrgProjectLimitsUpdateCommand(@TargetAggregateIdentifier String orgId,
+                                                        String updateId,
+                                                        int updated,
+                                                        List<String> unfinished) {
     }
 
     public record DestroyOrgCommand(@TargetAggregateIdentifier String orgId, Requester requester) {

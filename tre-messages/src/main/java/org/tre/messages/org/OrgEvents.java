@@ -1,5 +1,7 @@
 package org.tre.messages.org;
 
+import org.tre.messages.project.SpendingLimitsChange;
+
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +81,18 @@ public final class OrgEvents {
                                                 Map<String, Boolean> projects,
                                                 Map<String, Boolean> apps,
                                                 List<String> unfinished) {
+    }
+
+    /** {@code projects}: each once, every one live and billed to the org when the update began. */
+    public record OrgProjectLimitsUpdateStartedEvent(String orgId,
+                                                     String updateId,
+                                                     List<String> projects,
+                                                     SpendingLimitsChange change,
+                                                     String requestedBy) {
+    }
+
+    public record OrgProjectLimitsUpdatedEvent(String orgId, String updateId, int updatedCount,
+                                               List<String> unfinished) {
     }
 
     public record OrgDestroyedEvent(String orgId, String destroyedBy) {

@@ -93,17 +93,12 @@ public final class ProjectCommands {
     }
 
     /**
-     * {@code /org-xxxx/bulkUpdateProjectLimit} for one project. A {@code …Given} flag false leaves that
-     * limit as it is; given with a null value removes the limit.
+     * {@code /org-xxxx/bulkUpdateProjectLimit} for one project, from the update's saga once the Org
+     * checked the requester and the licenses.
      */
     public record SetProjectSpendingLimitsCommand(@TargetAggregateIdentifier String projectId,
                                                   String orgId,
-                                                  boolean computeGiven,
-                                                  Long monthlyComputeLimit,
-                                                  boolean egressGiven,
-                                                  Long monthlyEgressBytesLimit,
-                                                  boolean storageGiven,
-                                                  Double monthlyStorageLimit,
+                                                  SpendingLimitsChange change,
                                                   String requestedBy) {
     }
 
