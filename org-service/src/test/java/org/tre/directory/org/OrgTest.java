@@ -48,6 +48,7 @@ import org.tre.messages.user.Operator;
 import org.tre.messages.user.TokenScope;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ class OrgTest {
     private final Map<String, String> usersByEmail = Map.of("dave@example.org", "user-dave");
     private final Set<String> users = Set.of(ALICE, BOB, CAROL, "user-dave");
     /** The projects the directory knows, as ProjectLookup answers. */
-    private final Map<String, ProjectFacts> projects = new java.util.HashMap<>();
+    private final Map<String, ProjectFacts> projects = new HashMap<>();
     /** What the Splunk endpoint was told, one entry per announcement. */
     private final List<String> announced = new ArrayList<>();
     private RuntimeException announcementFailure;
