@@ -17,6 +17,7 @@ import org.tre.messages.tre.TreCommands.CreateTreCommand;
 import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
+import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
@@ -43,9 +44,11 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
 import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
@@ -115,6 +118,8 @@ public class Tre {
     private String policySyncId;
     private long policySyncs;
     private long policySyncTotal;
+    /** A synchronization was given up: some projects may not carry the policies yet. */
+    private boolean policySyncAbandoned;
 
     protected Tre() {
     }
@@ -189,8 +194,11 @@ public class Tre {
         Map<String, Boolean> changed = TrePolicies.changed(policies, command.policies());
         Map<String, Boolean> after = TrePolicies.merged(policies, command.policies());
         apply(new TrePoliciesSetEvent(treId, changed, after));
-        long projects = changed.isEmpty() ? 0 : directory.treProjectCount(treId);
+        long projects = changed.isEmpty() && !policySyncAbandoned ? 0 : directory.treProjectCount(treId);
         if (projects > 0) {
+            if (policySyncId != null) {
+                apply(new TrePolicySyncSupersededEvent(treId, policySyncId));
+            }
             apply(new TrePolicySyncStartedEvent(treId, treId + "-sync-" + (policySyncs + 1), after, projects));
         }
     }
@@ -222,6 +230,17 @@ public class Tre {
             apply(new TrePolicySyncProgressedEvent(treId, command.syncId(), command.cursor(),
                     Math.max(0, policySyncTotal - command.done())));
         }
+        return true;
+    }
+
+    /** A synchronization given up no longer blocks TRE projects; its failure stays visible to the admins. */
+    @CommandHandler
+    public boolean handle(AbandonPolicySyncCommand command) {
+        if (!command.syncId().equals(policySyncId)) {
+            return false;
+        }
+        apply(new TreSideEffectFailedEvent(treId, "synchronize its policies to its projects", command.reason()));
+        apply(new TrePolicySyncAbandonedEvent(treId, command.syncId()));
         return true;
     }
 
@@ -485,6 +504,13 @@ public class Tre {
     @EventSourcingHandler
     void on(TrePolicySyncFinishedEvent event) {
         policySyncId = null;
+        policySyncAbandoned = false;
+    }
+
+    @EventSourcingHandler
+    void on(TrePolicySyncAbandonedEvent event) {
+        policySyncId = null;
+        policySyncAbandoned = true;
     }
 
     @EventSourcingHandler

@@ -6,15 +6,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.tre.Policies;
+import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreEvents.AuthorizedUsersAddedEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
 import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
+import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.tre.support.InMemoryTreDirectory;
 
 import java.util.ArrayList;
@@ -158,5 +162,53 @@ class TreProjectsTest {
                 .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-c", 3, true))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aNewerPolicyChangeSupersedesTheRunningSynchronization() {
+        directory.treProjects(TRE, 3);
+        Map<String, Boolean> after = new LinkedHashMap<>(Policies.none());
+        after.put("restricted", true);
+        after.put("downloadRestricted", true);
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
+                .when(new SetPoliciesCommand(TRE, Map.of("downloadRestricted", true), as(ALICE)))
+                .expectEvents(new TrePoliciesSetEvent(TRE, Map.of("downloadRestricted", true), after),
+                        new TrePolicySyncSupersededEvent(TRE, TRE + "-sync-1"),
+                        new TrePolicySyncStartedEvent(TRE, TRE + "-sync-2", after, 3));
+    }
+
+    @Test
+    void aSynchronizationGivenUpIsRecordedAndNoLongerBlocksProjects() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
+                .when(new AbandonPolicySyncCommand(TRE, TRE + "-sync-1", "Stopped after 2 of 3 projects"))
+                .expectResultMessagePayload(true)
+                .expectEvents(new TreSideEffectFailedEvent(TRE, "synchronize its policies to its projects",
+                                "Stopped after 2 of 3 projects"),
+                        new TrePolicySyncAbandonedEvent(TRE, TRE + "-sync-1"));
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
+                        new TrePolicySyncAbandonedEvent(TRE, TRE + "-sync-1")))
+                .when(create(ALICE, Set.of(ALICE)))
+                .expectEvents(authorized(ALICE));
+    }
+
+    @Test
+    void onlyTheRunningSynchronizationCanBeGivenUp() {
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
+                        new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1")))
+                .when(new AbandonPolicySyncCommand(TRE, TRE + "-sync-1", "late"))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void afterAGivenUpSynchronizationTheNextPolicyCallSynchronizesAgainEvenUnchanged() {
+        directory.treProjects(TRE, 3);
+        Map<String, Boolean> after = new LinkedHashMap<>(Policies.none());
+        after.put("restricted", true);
+        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", after, 3),
+                        new TrePolicySyncAbandonedEvent(TRE, TRE + "-sync-1")))
+                .when(new SetPoliciesCommand(TRE, Map.of("restricted", true), as(ALICE)))
+                .expectEvents(new TrePoliciesSetEvent(TRE, Map.of(), after),
+                        new TrePolicySyncStartedEvent(TRE, TRE + "-sync-2", after, 3));
     }
 }

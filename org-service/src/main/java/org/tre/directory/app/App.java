@@ -54,12 +54,16 @@ public class App {
                 command.authorizedUsers(), command.developers(), command.categories(), command.createdBy()));
     }
 
+    /** The app knows its developers: it decides whether the successor has to take over. */
     @CommandHandler
-    public void handle(RevokeAppAccessCommand command) {
+    public boolean handle(RevokeAppAccessCommand command) {
         if (!developers.contains(command.userId()) && !authorizedUsers.contains(command.userId())) {
-            return;
+            return false;
         }
-        apply(new AppAccessRevokedEvent(appId, command.userId(), command.newDeveloper(), command.requestedBy()));
+        boolean soleDeveloper = developers.size() == 1 && developers.contains(command.userId());
+        String newDeveloper = soleDeveloper ? command.successor() : null;
+        apply(new AppAccessRevokedEvent(appId, command.userId(), newDeveloper, command.requestedBy()));
+        return newDeveloper != null;
     }
 
     @EventSourcingHandler

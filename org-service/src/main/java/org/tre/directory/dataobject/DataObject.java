@@ -1,27 +1,35 @@
 package org.tre.directory.dataobject;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.project.ProjectLookup;
+import org.tre.directory.token.TokenScopes;
+import org.tre.messages.Requester;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.MarkDataObjectDispensedCommand;
 import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.UndoDataObjectBatchCommand;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectCloneUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectDispensedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovalUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
 import org.tre.messages.error.DxException;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.ProjectFacts;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -30,6 +38,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A file, record or database, and the projects that hold it. As on DNAnexus, a clone puts the same
  * object (same id) into another project; removing it from one project leaves it in the others.
  * Project facts and levels come through {@link ProjectLookup}, never by loading a Project.
+ *
+ * <p>Clones and removals come in batches (DataObjectBatch), which check the caller's rights on the
+ * projects once; here only what the object itself decides is checked. The object remembers, per
+ * project, the last batch that changed it there, so a failed batch can take back exactly its own
+ * change and nothing else.
  */
 @Aggregate
 public class DataObject {
@@ -38,8 +51,16 @@ public class DataObject {
     private String objectId;
     private DataObjectClass objectClass;
     private final Set<String> projects = new LinkedHashSet<>();
+    /** When the object joined each project that holds it: a removal taken back restores it. */
+    private final Map<String, Long> joined = new HashMap<>();
     /** The projects this object was dispensed into: tre-api.md forbids removing it from them. */
     private final Set<String> dispensedInto = new LinkedHashSet<>();
+    /** Project → the last batch change there, while it can still be taken back. */
+    private final Map<String, BatchChange> batchChanges = new HashMap<>();
+
+    /** {@code joined}: for a removal, when the object had joined the project. */
+    private record BatchChange(String batchId, boolean cloned, long joined) {
+    }
 
     protected DataObject() {
     }
@@ -48,7 +69,7 @@ public class DataObject {
     @CommandHandler
     public DataObject(CreateDataObjectCommand command, ProjectLookup lookup, DatabaseNames databaseNames) {
         ProjectFacts project = liveProject(command.projectId(), lookup);
-        requireLevel(lookup, project, command.createdBy(), ProjectLevel.UPLOAD, "create data in");
+        requireLevel(lookup, project, command.requester(), ProjectLevel.UPLOAD, "create data in");
         if (project.flag(ProjectFlags.EXTERNAL_UPLOAD_RESTRICTED)) {
             throw DxException.permissionDenied("The project " + project.id()
                     + " is externalUploadRestricted: data cannot be created in it from outside the platform");
@@ -60,57 +81,48 @@ public class DataObject {
         apply(new DataObjectCreatedEvent(command.objectId(), command.objectClass(), command.projectId(),
                 command.name(), command.types() == null ? List.of() : List.copyOf(command.types()),
                 command.uniqueDatabaseName(), command.contentSha256(), command.contentLength(),
-                command.createdBy()));
+                command.requester().userId()));
     }
 
-    /**
-     * VIEW on the source, UPLOAD on the destination; a {@code restricted} source lets nothing out, and
-     * nothing crosses the boundary of a TRE (tre-api.md "Clone Restrictions").
-     */
+    /** The object must be in the source; one already in the destination stays as it is. */
     @CommandHandler
-    public boolean handle(CloneDataObjectCommand command, ProjectLookup lookup) {
-        ProjectFacts source = liveProject(command.sourceProject(), lookup);
-        requireLevel(lookup, source, command.clonedBy(), ProjectLevel.VIEW, "clone from");
-        if (source.flag(ProjectFlags.RESTRICTED)) {
-            throw DxException.permissionDenied("The project " + source.id()
-                    + " is restricted: data cannot be copied out of it");
+    public boolean handle(CloneDataObjectCommand command) {
+        if (!projects.contains(command.sourceProject())) {
+            throw DxException.notFound("The object " + objectId + " is not in " + command.sourceProject());
         }
-        ProjectFacts destination = liveProject(command.destinationProject(), lookup);
-        requireLevel(lookup, destination, command.clonedBy(), ProjectLevel.UPLOAD, "clone into");
-        if (!Objects.equals(source.tre(), destination.tre())) {
-            throw DxException.permissionDenied("TRE restriction: cloning between a TRE project and a project"
-                    + " outside that TRE is not allowed");
-        }
-        // Each TRE project will belong to one data access request; until requests exist no two TRE
-        // projects are known to share one, so nothing is cloned between them.
-        if (source.tre() != null && !source.id().equals(destination.id())) {
-            throw DxException.permissionDenied("TRE restriction: cloning between projects of different data access"
-                    + " requests is not allowed");
-        }
-        if (!projects.contains(source.id())) {
-            throw DxException.notFound("The object " + objectId + " is not in " + source.id());
-        }
-        if (projects.contains(destination.id())) {
+        if (projects.contains(command.destinationProject())) {
             return false;
         }
-        apply(new DataObjectClonedEvent(objectId, source.id(), destination.id(), command.clonedBy()));
+        apply(new DataObjectClonedEvent(objectId, command.sourceProject(), command.destinationProject(),
+                command.clonedBy(), command.batchId()));
         return true;
     }
 
-    /** CONTRIBUTE removes data, ADMINISTER only when the project is {@code protected}. */
     @CommandHandler
-    public void handle(RemoveDataObjectCommand command, ProjectLookup lookup) {
-        ProjectFacts project = liveProject(command.projectId(), lookup);
-        ProjectLevel needed = project.flag(ProjectFlags.PROTECTED) ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE;
-        requireLevel(lookup, project, command.removedBy(), needed, "remove data from");
-        if (!projects.contains(project.id())) {
-            throw DxException.notFound("The object " + objectId + " is not in " + project.id());
+    public void handle(RemoveDataObjectCommand command) {
+        if (!projects.contains(command.projectId())) {
+            throw DxException.notFound("The object " + objectId + " is not in " + command.projectId());
         }
-        if (dispensedInto.contains(project.id())) {
+        if (dispensedInto.contains(command.projectId())) {
             throw DxException.permissionDenied("Removing dispensed data objects from a TRE project is not allowed;"
                     + " dispensed data is removed only with the project");
         }
-        apply(new DataObjectRemovedEvent(objectId, project.id(), command.removedBy()));
+        apply(new DataObjectRemovedEvent(objectId, command.projectId(), command.removedBy(), command.batchId()));
+    }
+
+    /** Only the named batch's own change is taken back, so asking twice, or for an unchanged object, is safe. */
+    @CommandHandler
+    public void handle(UndoDataObjectBatchCommand command) {
+        String projectId = command.projectId();
+        BatchChange change = batchChanges.get(projectId);
+        if (change == null || !change.batchId().equals(command.batchId())) {
+            return;
+        }
+        if (change.cloned() && projects.contains(projectId)) {
+            apply(new DataObjectCloneUndoneEvent(objectId, projectId, command.batchId()));
+        } else if (!change.cloned() && !projects.contains(projectId)) {
+            apply(new DataObjectRemovalUndoneEvent(objectId, projectId, command.batchId(), change.joined()));
+        }
     }
 
     @CommandHandler
@@ -123,39 +135,64 @@ public class DataObject {
         }
     }
 
-    @EventSourcingHandler
-    void on(DataObjectDispensedEvent event) {
-        dispensedInto.add(event.projectId());
-    }
-
     private static ProjectFacts liveProject(String projectId, ProjectLookup lookup) {
         return lookup.find(projectId).filter(p -> !p.destroyed())
                 .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found"));
     }
 
-    private static void requireLevel(ProjectLookup lookup, ProjectFacts project, String userId, ProjectLevel needed,
-                                     String what) {
-        ProjectLevel level = lookup.effectiveLevel(project.id(), userId);
+    /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
+    private static void requireLevel(ProjectLookup lookup, ProjectFacts project, Requester requester,
+                                     ProjectLevel needed, String what) {
+        ProjectLevel level = lookup.effectiveLevel(project.id(), requester.userId());
         if (!level.atLeast(needed)) {
             throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
                     + "; you have " + level);
         }
+        TokenScopes.requireReach(requester, project.id(), needed);
     }
 
     @EventSourcingHandler
-    void on(DataObjectCreatedEvent event) {
+    void on(DataObjectCreatedEvent event, @Timestamp Instant at) {
         objectId = event.objectId();
         objectClass = event.objectClass();
         projects.add(event.projectId());
+        joined.put(event.projectId(), at.toEpochMilli());
     }
 
     @EventSourcingHandler
-    void on(DataObjectClonedEvent event) {
+    void on(DataObjectClonedEvent event, @Timestamp Instant at) {
         projects.add(event.destinationProject());
+        joined.put(event.destinationProject(), at.toEpochMilli());
+        if (event.batchId() != null) {
+            batchChanges.put(event.destinationProject(), new BatchChange(event.batchId(), true, 0));
+        }
     }
 
     @EventSourcingHandler
     void on(DataObjectRemovedEvent event) {
         projects.remove(event.projectId());
+        Long since = joined.remove(event.projectId());
+        if (event.batchId() != null) {
+            batchChanges.put(event.projectId(), new BatchChange(event.batchId(), false, since == null ? 0 : since));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DataObjectCloneUndoneEvent event) {
+        projects.remove(event.projectId());
+        joined.remove(event.projectId());
+        batchChanges.remove(event.projectId());
+    }
+
+    @EventSourcingHandler
+    void on(DataObjectRemovalUndoneEvent event) {
+        projects.add(event.projectId());
+        joined.put(event.projectId(), event.joined());
+        batchChanges.remove(event.projectId());
+    }
+
+    @EventSourcingHandler
+    void on(DataObjectDispensedEvent event) {
+        dispensedInto.add(event.projectId());
     }
 }

@@ -10,8 +10,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tre.messages.dataobject.DataObjectClass;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectCloneUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovalUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
 import org.tre.messages.dataobject.DataObjectQueries.DataObjectFacts;
 import org.tre.messages.dataobject.DataObjectQueries.FindDataObjectQuery;
@@ -65,6 +67,25 @@ public class DataObjectDirectory implements DatabaseNames {
     void on(DataObjectRemovedEvent event) {
         jdbc.update("DELETE FROM directory_data_object_project WHERE object_id = ? AND project_id = ?",
                 event.objectId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(DataObjectCloneUndoneEvent event) {
+        jdbc.update("DELETE FROM directory_data_object_project WHERE object_id = ? AND project_id = ?",
+                event.objectId(), event.projectId());
+    }
+
+    /**
+     * Back where it was: the join time it had keeps describe's choice of project as it was. A project
+     * destroyed meanwhile took its objects along and gets none back.
+     */
+    @EventHandler
+    void on(DataObjectRemovalUndoneEvent event) {
+        Integer live = jdbc.queryForObject("SELECT COUNT(*) FROM directory_project WHERE id = ? AND destroyed = FALSE",
+                Integer.class, event.projectId());
+        if (live != null && live > 0) {
+            join(event.objectId(), event.projectId(), Instant.ofEpochMilli(event.joined()));
+        }
     }
 
     @EventHandler

@@ -7,8 +7,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.token.TokenScopes;
+import org.tre.messages.Requester;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.Licenses;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
@@ -40,7 +41,7 @@ import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectGrants;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimits;
-import org.tre.messages.user.Operator;
+import org.tre.messages.project.SpendingLimitsChange;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +56,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A project: where it is billed, its data access flags, and who may do what in it. Grants remember
  * their source, so a TRE's grants and a person's own never overwrite each other. Checks run in the
- * order of DECISIONS.md §1: existence, the caller's level, state, then other entities.
+ * order of DECISIONS.md §1: existence, the caller's level, their token's scope, state, then other
+ * entities.
  */
 @Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
@@ -89,8 +91,10 @@ public class Project {
 
     @CommandHandler
     public Project(CreateProjectCommand command, OrgDirectory orgs) {
+        TokenScopes.requireFull(command.requester());
+        String creator = command.requester().userId();
         OrgFacts org = command.tre() == null
-                ? billingOrg(command.billTo(), command.createdBy(), orgs)
+                ? billingOrg(command.billTo(), creator, orgs)
                 : orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()));
         Map<String, Boolean> requested = command.flags() == null ? Map.of() : command.flags();
         Map<String, Boolean> initial = ProjectFlags.defaults();
@@ -104,9 +108,9 @@ public class Project {
         apply(new ProjectCreatedEvent(command.projectId(), command.name(), command.summary(), command.description(),
                 command.tags() == null ? List.of() : List.copyOf(command.tags()),
                 command.properties() == null ? Map.of() : Map.copyOf(command.properties()),
-                org.id(), chosenRegion, initial, command.tre(), command.createdBy()));
-        apply(new ProjectAccessGrantedEvent(command.projectId(), command.createdBy(), ProjectLevel.ADMINISTER,
-                ProjectGrants.DIRECT, command.createdBy()));
+                org.id(), chosenRegion, initial, command.tre(), creator));
+        apply(new ProjectAccessGrantedEvent(command.projectId(), creator, ProjectLevel.ADMINISTER,
+                ProjectGrants.DIRECT, creator));
         if (command.tre() != null && !requested.isEmpty()) {
             apply(new ProjectTreFlagsEnforcedEvent(command.projectId(), initial, Set.copyOf(requested.keySet())));
         }
@@ -154,7 +158,7 @@ public class Project {
         boolean billToChange = command.billTo() != null && !command.billTo().equals(billTo);
         ProjectLevel needed = requested.isEmpty() && command.billTo() == null
                 ? ProjectLevel.CONTRIBUTE : ProjectLevel.ADMINISTER;
-        requireLevel(command.updatedBy(), needed, orgs, "update this project");
+        requireLevel(command.requester(), needed, orgs, "update this project");
         for (String flag : requested.keySet()) {
             if (enforced.contains(flag)) {
                 throw DxException.permissionDenied("The flag " + flag + " is enforced by the TRE " + tre
@@ -163,7 +167,7 @@ public class Project {
         }
         if (billToChange) {
             notForTreProjects("changing the billTo of a TRE project is not allowed");
-            requireMayChangeBilling(command.updatedBy(), orgs);
+            requireMayChangeBilling(command.requester().userId(), orgs);
         }
         if (command.version() != null && command.version() != version()) {
             throw DxException.invalidState("The project is at version " + version() + ", not " + command.version()
@@ -173,7 +177,7 @@ public class Project {
             throw DxException.invalidState("containsPHI cannot be turned off once it is on");
         }
         OrgFacts licensing = billToChange
-                ? billingOrg(command.billTo(), command.updatedBy(), orgs)
+                ? billingOrg(command.billTo(), command.requester().userId(), orgs)
                 : orgs.find(billTo).orElse(null);
         requireFeatureLicenses(licensing, flags, requested);
         if (billToChange) {
@@ -187,10 +191,10 @@ public class Project {
         if (!newFlags.equals(flags) || !newName.equals(name) || !Objects.equals(newSummary, summary)
                 || !Objects.equals(newDescription, description)) {
             apply(new ProjectUpdatedEvent(projectId, newName, newSummary, newDescription, newFlags,
-                    command.updatedBy()));
+                    command.requester().userId()));
         }
         if (billToChange) {
-            apply(new ProjectBillToChangedEvent(projectId, billTo, command.billTo(), command.updatedBy()));
+            apply(new ProjectBillToChangedEvent(projectId, billTo, command.billTo(), command.requester().userId()));
         }
     }
 
@@ -201,30 +205,32 @@ public class Project {
     @CommandHandler
     public void handle(InviteToProjectCommand command, OrgDirectory orgs, Principals principals, TreRoles treRoles) {
         String invitee = command.invitee();
+        String inviter = command.requester().userId();
         if (ProjectGrants.PUBLIC.equals(invitee) && command.level() != ProjectLevel.VIEW) {
             throw DxException.invalidInput("PUBLIC can be invited at VIEW only");
         }
         live();
         if (tre == null) {
-            requireLevel(command.invitedBy(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
+            requireLevel(command.requester(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
         } else {
             if (ProjectGrants.PUBLIC.equals(invitee)) {
                 throw DxException.permissionDenied("PUBLIC cannot be invited to a TRE project");
             }
             // DECISIONS.md §14: until data access requests exist, the project's creator (while they
             // administer it) and the TRE's admins are the ones who may invite.
-            boolean creator = command.invitedBy().equals(createdBy)
+            boolean creator = inviter.equals(createdBy)
                     && ProjectAccess.explicit(grants, createdBy).atLeast(ProjectLevel.ADMINISTER);
-            if (!creator && !treRoles.isTreAdmin(tre, command.invitedBy())) {
+            if (!creator && !treRoles.isTreAdmin(tre, inviter)) {
                 throw DxException.permissionDenied("Inviting to a TRE project is reserved to its creator and the"
                         + " admins of " + tre + " until data access requests exist");
             }
+            TokenScopes.requireReach(command.requester(), projectId, ProjectLevel.ADMINISTER);
         }
         if (invitee.startsWith("org-")) {
             OrgFacts org = orgs.find(invitee).orElseThrow(() -> orgNotFound(invitee));
-            Optional<OrgMembership> inviter = orgs.membership(invitee, command.invitedBy());
+            Optional<OrgMembership> membership = orgs.membership(invitee, inviter);
             boolean adminsOnly = "ADMIN".equals(org.policy(RESTRICT_PROJECT_SHARING));
-            if (inviter.isEmpty() || (adminsOnly && !inviter.get().isAdmin())) {
+            if (membership.isEmpty() || (adminsOnly && !membership.get().isAdmin())) {
                 throw DxException.permissionDenied("The restrictProjectSharing policy of " + invitee
                         + " does not let you share projects with it");
             }
@@ -235,16 +241,16 @@ public class Project {
         if (own.atLeast(command.level())) {
             return;
         }
-        apply(new ProjectAccessGrantedEvent(projectId, invitee, command.level(), ProjectGrants.DIRECT,
-                command.invitedBy()));
+        apply(new ProjectAccessGrantedEvent(projectId, invitee, command.level(), ProjectGrants.DIRECT, inviter));
     }
 
     /** ADMINISTER holders lower anyone's own grant; everyone may lower their own. */
     @CommandHandler
     public void handle(DecreaseProjectPermissionsCommand command, OrgDirectory orgs) {
         live();
-        boolean onlyThemself = command.levels().keySet().stream().allMatch(command.requestedBy()::equals);
-        requireLevel(command.requestedBy(), onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER, orgs,
+        String requester = command.requester().userId();
+        boolean onlyThemself = command.levels().keySet().stream().allMatch(requester::equals);
+        requireLevel(command.requester(), onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER, orgs,
                 "decrease permissions of others in this project");
         Map<String, Map<String, ProjectLevel>> after = copyOfGrants();
         command.levels().forEach((member, level) -> {
@@ -261,10 +267,9 @@ public class Project {
         requireAnAdministratorLeft(after);
         command.levels().forEach((member, level) -> {
             if (level == ProjectLevel.NONE) {
-                apply(new ProjectAccessRevokedEvent(projectId, member, ProjectGrants.DIRECT, command.requestedBy()));
+                apply(new ProjectAccessRevokedEvent(projectId, member, ProjectGrants.DIRECT, requester));
             } else if (level != directLevel(member)) {
-                apply(new ProjectAccessDecreasedEvent(projectId, member, level, ProjectGrants.DIRECT,
-                        command.requestedBy()));
+                apply(new ProjectAccessDecreasedEvent(projectId, member, level, ProjectGrants.DIRECT, requester));
             }
         });
     }
@@ -272,39 +277,46 @@ public class Project {
     @CommandHandler
     public void handle(LeaveProjectCommand command, OrgDirectory orgs) {
         live();
-        requireLevel(command.userId(), ProjectLevel.VIEW, orgs, "leave this project");
-        if (directLevel(command.userId()) == ProjectLevel.NONE) {
+        String userId = command.requester().userId();
+        requireLevel(command.requester(), ProjectLevel.VIEW, orgs, "leave this project");
+        if (directLevel(userId) == ProjectLevel.NONE) {
             throw DxException.invalidState("You hold no permission of your own in this project: your access comes"
                     + " through an org or PUBLIC");
         }
         Map<String, Map<String, ProjectLevel>> after = copyOfGrants();
-        setDirect(after, command.userId(), ProjectLevel.NONE);
+        setDirect(after, userId, ProjectLevel.NONE);
         requireAnAdministratorLeft(after);
-        apply(new ProjectAccessRevokedEvent(projectId, command.userId(), ProjectGrants.DIRECT, command.userId()));
+        apply(new ProjectAccessRevokedEvent(projectId, userId, ProjectGrants.DIRECT, userId));
     }
 
     @CommandHandler
     public void handle(TransferProjectCommand command, OrgDirectory orgs) {
         live();
-        requireLevel(command.requestedBy(), ProjectLevel.ADMINISTER, orgs, "transfer this project");
+        requireLevel(command.requester(), ProjectLevel.ADMINISTER, orgs, "transfer this project");
         notForTreProjects("transferring a TRE project is not allowed");
-        requireMayChangeBilling(command.requestedBy(), orgs);
+        requireMayChangeBilling(command.requester().userId(), orgs);
         orgs.find(command.invitee()).orElseThrow(() -> orgNotFound(command.invitee()));
         if (command.invitee().equals(billTo)) {
             throw DxException.invalidInput("The project is already billed to " + billTo);
         }
-        apply(new ProjectTransferOfferedEvent(projectId, command.invitee(), command.requestedBy()));
+        apply(new ProjectTransferOfferedEvent(projectId, command.invitee(), command.requester().userId()));
     }
 
-    /** An ADMIN of the invited org with billing rights completes the transfer; permissions stay. */
+    /**
+     * An ADMIN of the invited org with billing rights completes the transfer; permissions stay. The
+     * accepter needs no level in the project, only a full-scope token; who they must be is known once
+     * a transfer is pending.
+     */
     @CommandHandler
     public void handle(AcceptProjectTransferCommand command, OrgDirectory orgs) {
         live();
+        TokenScopes.requireFull(command.requester());
         notForTreProjects("accepting a transfer of a TRE project is not allowed");
         if (pendingTransfer == null) {
             throw DxException.invalidState("No transfer of this project is pending");
         }
-        boolean mayAccept = orgs.membership(pendingTransfer, command.acceptedBy())
+        String accepter = command.requester().userId();
+        boolean mayAccept = orgs.membership(pendingTransfer, accepter)
                 .filter(m -> m.isAdmin() && m.allowBillableActivities()).isPresent();
         if (!mayAccept) {
             throw DxException.permissionDenied("Only an ADMIN of " + pendingTransfer
@@ -315,14 +327,14 @@ public class Project {
             throw DxException.permissionDenied("The org " + org.id() + " is not billable");
         }
         requirePermittedRegion(org, region);
-        apply(new ProjectTransferredEvent(projectId, billTo, pendingTransfer, command.acceptedBy()));
+        apply(new ProjectTransferredEvent(projectId, billTo, pendingTransfer, accepter));
     }
 
     @CommandHandler
     public void handle(DestroyProjectCommand command, OrgDirectory orgs) {
         live();
-        requireLevel(command.destroyedBy(), ProjectLevel.ADMINISTER, orgs, "destroy this project");
-        apply(new ProjectDestroyedEvent(projectId, command.destroyedBy()));
+        requireLevel(command.requester(), ProjectLevel.ADMINISTER, orgs, "destroy this project");
+        apply(new ProjectDestroyedEvent(projectId, command.requester().userId()));
     }
 
     /** Sets what one source gives; the same level again changes nothing, so reconciling is idempotent. */
@@ -350,46 +362,35 @@ public class Project {
         apply(new ProjectAccessRevokedEvent(projectId, command.principal(), command.source(), command.source()));
     }
 
+    /** The Org checked the requester and its licenses for every project of the update; here, the project's own facts. */
     @CommandHandler
-    public void handle(SetProjectSpendingLimitsCommand command, OrgDirectory orgs) {
-        if (negative(command.monthlyComputeLimit()) || negative(command.monthlyEgressBytesLimit())
-                || (command.monthlyStorageLimit() != null && command.monthlyStorageLimit() < 0)) {
+    public void handle(SetProjectSpendingLimitsCommand command) {
+        SpendingLimitsChange change = command.change();
+        if (negative(change.monthlyComputeLimit()) || negative(change.monthlyEgressBytesLimit())
+                || (change.monthlyStorageLimit() != null && change.monthlyStorageLimit() < 0)) {
             throw DxException.invalidInput("Spending limits must be at least zero");
         }
         live();
-        requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
-        OrgFacts org = orgs.find(command.orgId()).orElseThrow(() -> orgNotFound(command.orgId()));
-        if ((command.computeGiven() || command.egressGiven())
-                && !org.hasLicense(Licenses.MONTHLY_PROJECT_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id() + " lacks the monthlyProjectSpendingLimit license");
-        }
-        if (command.storageGiven() && !org.hasLicense(Licenses.MONTHLY_PROJECT_STORAGE_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id()
-                    + " lacks the monthlyProjectStorageSpendingLimit license");
-        }
         if (!command.orgId().equals(billTo)) {
             throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
         }
         SpendingLimits next = new SpendingLimits(
-                command.computeGiven() ? command.monthlyComputeLimit() : limits.monthlyComputeLimit(),
-                command.egressGiven() ? command.monthlyEgressBytesLimit() : limits.monthlyEgressBytesLimit(),
-                command.storageGiven() ? command.monthlyStorageLimit() : limits.monthlyStorageLimit());
+                change.computeGiven() ? change.monthlyComputeLimit() : limits.monthlyComputeLimit(),
+                change.egressGiven() ? change.monthlyEgressBytesLimit() : limits.monthlyEgressBytesLimit(),
+                change.storageGiven() ? change.monthlyStorageLimit() : limits.monthlyStorageLimit());
         if (!next.equals(limits)) {
             apply(new ProjectSpendingLimitsSetEvent(projectId, next, command.requestedBy()));
         }
     }
 
     /**
-     * org-api.txt {@code /org-xxxx/removeMember}: the requester needs no level in the project, only to
-     * be an ADMIN of the billing org. TRE grants stay: they follow the TRE's roles, not org membership.
+     * org-api.txt {@code /org-xxxx/removeMember}, sent by the removal's saga once the Org has checked
+     * that the requester is its ADMIN: the requester needs no level in the project. TRE grants stay:
+     * they follow the TRE's roles, not org membership.
      */
     @CommandHandler
-    public boolean handle(RemoveOrgMemberFromProjectCommand command, OrgDirectory orgs) {
+    public boolean handle(RemoveOrgMemberFromProjectCommand command) {
         live();
-        // A member removing themself is no longer a member by the time their grants go.
-        if (!Operator.is(command.requestedBy()) && !command.requestedBy().equals(command.userId())) {
-            requireOrgAdmin(command.orgId(), command.requestedBy(), orgs);
-        }
         if (!command.orgId().equals(billTo)) {
             throw DxException.invalidInput("The project " + projectId + " is not billed to " + command.orgId());
         }
@@ -417,11 +418,13 @@ public class Project {
         }
     }
 
-    private void requireLevel(String userId, ProjectLevel needed, OrgDirectory orgs, String what) {
-        ProjectLevel level = ProjectAccess.effective(grants, userId, orgs::membershipsOf);
+    /** The requester's level first, then how far their token reaches: both are PermissionDenied (§1). */
+    private void requireLevel(Requester requester, ProjectLevel needed, OrgDirectory orgs, String what) {
+        ProjectLevel level = ProjectAccess.effective(grants, requester.userId(), orgs::membershipsOf);
         if (!level.atLeast(needed)) {
             throw DxException.permissionDenied("You need " + needed + " to " + what + "; you have " + level);
         }
+        TokenScopes.requireReach(requester, projectId, needed);
     }
 
     private void notForTreProjects(String restriction) {
@@ -437,12 +440,6 @@ public class Project {
         if (member.isEmpty() || ("ADMIN".equals(policy) && !member.get().isAdmin())) {
             throw DxException.permissionDenied("The restrictProjectTransfer policy of " + billTo
                     + " does not let you change the billing account of its projects");
-        }
-    }
-
-    private static void requireOrgAdmin(String orgId, String userId, OrgDirectory orgs) {
-        if (orgs.membership(orgId, userId).filter(OrgMembership::isAdmin).isEmpty()) {
-            throw DxException.permissionDenied("You must be an ADMIN of " + orgId);
         }
     }
 

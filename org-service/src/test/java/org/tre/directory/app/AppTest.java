@@ -120,7 +120,17 @@ class AppTest {
     void aLeavingSoleDeveloperIsReplaced() {
         fixture.given(created())
                 .when(new RevokeAppAccessCommand("app-1", "user-bob", "user-alice", "user-alice"))
+                .expectResultMessagePayload(true)
                 .expectEvents(new AppAccessRevokedEvent("app-1", "user-bob", "user-alice", "user-alice"));
+    }
+
+    @Test
+    void aLeavingDeveloperWithCodevelopersIsNotReplaced() {
+        fixture.given(new AppCreatedEvent("app-1", "bwa", "1.0.0", "org-acme", "BWA", "", "", true, List.of("PUBLIC"),
+                        List.of("user-bob", "user-carol"), List.of(), "user-bob"))
+                .when(new RevokeAppAccessCommand("app-1", "user-bob", "user-alice", "user-alice"))
+                .expectResultMessagePayload(false)
+                .expectEvents(new AppAccessRevokedEvent("app-1", "user-bob", null, "user-alice"));
     }
 
     @Test

@@ -10,15 +10,21 @@ import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.MarkDataObjectDispensedCommand;
 import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectCommand;
+import org.tre.messages.dataobject.DataObjectCommands.UndoDataObjectBatchCommand;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectCloneUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectClonedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectCreatedEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectDispensedEvent;
+import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovalUndoneEvent;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectRemovedEvent;
+import org.tre.messages.Requester;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.ProjectFacts;
+import org.tre.messages.user.TokenScope;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +41,8 @@ class DataObjectTest {
     private static final String FILE = "file-0123456789BFGJKPQVXYZbfg";
     private static final String DB = "database-0123456789BFGJKPQVXYZbfg";
     private static final String BOB = "user-bob";
+    private static final String BATCH = "objectBatch-0123456789BFGJKPQVXYZbfg";
+    private static final Instant CREATED = Instant.parse("2025-01-01T10:00:00Z");
 
     private FixtureConfiguration<DataObject> fixture;
     private final Projects projects = new Projects();
@@ -49,8 +57,12 @@ class DataObjectTest {
         fixture.registerInjectableResource(names);
     }
 
+    private static Requester as(String userId) {
+        return new Requester(userId, TokenScope.fullScope());
+    }
+
     private static CreateDataObjectCommand createFile(String project) {
-        return new CreateDataObjectCommand(FILE, DataObjectClass.FILE, project, "a.txt", null, null, "ab", 2, BOB);
+        return new CreateDataObjectCommand(FILE, DataObjectClass.FILE, project, "a.txt", null, null, "ab", 2, as(BOB));
     }
 
     private static DataObjectCreatedEvent fileCreated() {
@@ -70,6 +82,15 @@ class DataObjectTest {
         projects.level(SRC, BOB, ProjectLevel.VIEW);
         fixture.givenNoPriorActivity()
                 .when(createFile(SRC))
+                .expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void creatingNeedsATokenThatReachesUpload() {
+        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
+        fixture.givenNoPriorActivity()
+                .when(new CreateDataObjectCommand(FILE, DataObjectClass.FILE, SRC, "a.txt", null, null, "ab", 2,
+                        new Requester(BOB, TokenScope.limitedTo(Map.of(SRC, "VIEW")))))
                 .expectException(dxError(ErrorType.PermissionDenied));
     }
 
@@ -103,7 +124,7 @@ class DataObjectTest {
         projects.level(SRC, BOB, ProjectLevel.UPLOAD);
         names.taken.add("pidmap");
         fixture.givenNoPriorActivity()
-                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, as(BOB)))
                 .expectException(dxError(ErrorType.InvalidInput));
     }
 
@@ -111,106 +132,56 @@ class DataObjectTest {
     void aFreeUniqueDatabaseNameIsTaken() {
         projects.level(SRC, BOB, ProjectLevel.UPLOAD);
         fixture.givenNoPriorActivity()
-                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, BOB))
+                .when(new CreateDataObjectCommand(DB, DataObjectClass.DATABASE, SRC, "db", null, "pidmap", null, 0, as(BOB)))
                 .expectEvents(new DataObjectCreatedEvent(DB, DataObjectClass.DATABASE, SRC, "db", List.of(), "pidmap",
                         null, 0, BOB));
     }
 
+    // ---- one object of a batch: the batch checked the caller's rights (DataObjectBatchTest) ----
+
     @Test
-    void cloningNeedsViewOnTheSourceAndUploadOnTheDestination() {
-        projects.level(SRC, BOB, ProjectLevel.VIEW);
-        projects.level(DST, BOB, ProjectLevel.UPLOAD);
+    void anObjectIsClonedIntoAnotherProjectUnderItsBatch() {
         fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BATCH, BOB))
                 .expectResultMessagePayload(true)
-                .expectEvents(new DataObjectClonedEvent(FILE, SRC, DST, BOB));
-    }
-
-    @Test
-    void cloningWithoutViewOnTheSourceIsPermissionDenied() {
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void cloningIntoAProjectWithoutUploadIsPermissionDenied() {
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.VIEW);
-        fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void nothingIsClonedOutOfARestrictedProject() {
-        projects.add(SRC, null, Map.of(ProjectFlags.RESTRICTED, true));
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void nothingCrossesTheBoundaryOfATre() {
-        projects.add(DST, "tre-genomics", Map.of());
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
-    }
-
-    @Test
-    void nothingIsClonedBetweenTwoProjectsOfOneTre() {
-        projects.add(SRC, "tre-genomics", Map.of());
-        projects.add(DST, "tre-genomics", Map.of());
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied))
-                .expectNoEvents();
+                .expectEvents(new DataObjectClonedEvent(FILE, SRC, DST, BOB, BATCH));
     }
 
     @Test
     void cloningAnObjectNotInTheSourceIsResourceNotFound() {
-        String third = "project-000000000000000000000003";
-        projects.add(third, null, Map.of());
-        projects.level(third, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
         fixture.given(fileCreated())
-                .when(new CloneDataObjectCommand(FILE, third, DST, BOB))
+                .when(new CloneDataObjectCommand(FILE, "project-000000000000000000000003", DST, BATCH, BOB))
                 .expectException(dxError(ErrorType.ResourceNotFound));
     }
 
     @Test
     void cloningIntoAProjectThatHoldsTheObjectChangesNothing() {
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB))
-                .when(new CloneDataObjectCommand(FILE, SRC, DST, BOB))
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, null))
+                .when(new CloneDataObjectCommand(FILE, SRC, DST, BATCH, BOB))
                 .expectResultMessagePayload(false)
                 .expectNoEvents();
     }
 
     @Test
-    void aContributorRemovesAnObject() {
-        projects.level(SRC, BOB, ProjectLevel.CONTRIBUTE);
+    void anObjectLeavesAProjectUnderItsBatch() {
         fixture.given(fileCreated())
-                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
-                .expectEvents(new DataObjectRemovedEvent(FILE, SRC, BOB));
+                .when(new RemoveDataObjectCommand(FILE, SRC, BATCH, BOB))
+                .expectEvents(new DataObjectRemovedEvent(FILE, SRC, BOB, BATCH));
     }
 
     @Test
     void aDispensedObjectCannotBeRemovedFromItsProject() {
-        projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
         fixture.given(fileCreated(), new DataObjectDispensedEvent(FILE, SRC))
-                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
+                .when(new RemoveDataObjectCommand(FILE, SRC, BATCH, BOB))
                 .expectException(dxError(ErrorType.PermissionDenied))
                 .expectNoEvents();
+    }
+
+    @Test
+    void removingAnObjectNotInTheProjectIsResourceNotFound() {
+        fixture.given(fileCreated())
+                .when(new RemoveDataObjectCommand(FILE, DST, BATCH, BOB))
+                .expectException(dxError(ErrorType.ResourceNotFound));
     }
 
     @Test
@@ -223,29 +194,46 @@ class DataObjectTest {
                 .expectNoEvents();
     }
 
+    // ---- a failed batch takes back its own change, and only that ----
+
     @Test
-    void removingNeedsContribute() {
-        projects.level(SRC, BOB, ProjectLevel.UPLOAD);
-        fixture.given(fileCreated())
-                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
+    void undoingABatchTakesBackItsClone() {
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, BATCH))
+                .when(new UndoDataObjectBatchCommand(FILE, DST, BATCH))
+                .expectEvents(new DataObjectCloneUndoneEvent(FILE, DST, BATCH));
     }
 
     @Test
-    void removingFromAProtectedProjectNeedsAdminister() {
-        projects.add(SRC, null, Map.of(ProjectFlags.PROTECTED, true));
-        projects.level(SRC, BOB, ProjectLevel.CONTRIBUTE);
-        fixture.given(fileCreated())
-                .when(new RemoveDataObjectCommand(FILE, SRC, BOB))
-                .expectException(dxError(ErrorType.PermissionDenied));
+    void undoingABatchPutsTheObjectBackWhereAndWhenItWas() {
+        fixture.givenCurrentTime(CREATED)
+                .andGiven(fileCreated())
+                .andGivenCurrentTime(CREATED.plusSeconds(60))
+                .andGiven(new DataObjectRemovedEvent(FILE, SRC, BOB, BATCH))
+                .when(new UndoDataObjectBatchCommand(FILE, SRC, BATCH))
+                .expectEvents(new DataObjectRemovalUndoneEvent(FILE, SRC, BATCH, CREATED.toEpochMilli()));
     }
 
     @Test
-    void removingAnObjectNotInTheProjectIsResourceNotFound() {
-        projects.level(DST, BOB, ProjectLevel.ADMINISTER);
-        fixture.given(fileCreated())
-                .when(new RemoveDataObjectCommand(FILE, DST, BOB))
-                .expectException(dxError(ErrorType.ResourceNotFound));
+    void anotherBatchsChangeIsNotUndone() {
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, "objectBatch-other"))
+                .when(new UndoDataObjectBatchCommand(FILE, DST, BATCH))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void undoingTwiceChangesNothingTheSecondTime() {
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, BATCH),
+                        new DataObjectCloneUndoneEvent(FILE, DST, BATCH))
+                .when(new UndoDataObjectBatchCommand(FILE, DST, BATCH))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anObjectTheBatchLeftUnchangedHasNothingToUndo() {
+        fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, null))
+                .when(new UndoDataObjectBatchCommand(FILE, DST, BATCH))
+                .expectNoEvents();
     }
 
     /** Project facts and levels held in memory. */

@@ -11,7 +11,7 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.tre.api.protocol.DxErrors;
+import org.tre.directory.workflow.Refusals;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 
@@ -39,7 +39,8 @@ public class RefusalsAcrossInstances {
             } catch (DxException refusal) {
                 throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
             } catch (AggregateNotFoundException missing) {
-                DxException refusal = DxErrors.notFound(missing);
+                // A command to an id that names nothing: the caller's ResourceNotFound, not the service's fault.
+                DxException refusal = Refusals.notFound(missing);
                 throw new CommandExecutionException(refusal.getMessage(), null, DxError.of(refusal));
             }
         };

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
@@ -14,12 +13,11 @@ import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Paging;
 import org.tre.api.protocol.Scopes;
+import org.tre.api.protocol.WorkflowAnswers;
 import org.tre.directory.org.OrgPolicies;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.org.OrgProjection.OrgRecord;
 import org.tre.directory.org.ProjectTransfers;
-import org.tre.directory.org.MemberRevocations;
-import org.tre.directory.token.AuthTokens;
 import org.tre.directory.token.Caller;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.EntityIds;
@@ -29,6 +27,7 @@ import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
 import org.tre.messages.org.OrgCommands.DestroyOrgCommand;
+import org.tre.messages.org.OrgCommands.InviteOutcome;
 import org.tre.messages.org.OrgCommands.InviteToOrgCommand;
 import org.tre.messages.org.OrgCommands.MemberAccessChange;
 import org.tre.messages.org.OrgCommands.RemoveOrgMemberCommand;
@@ -44,47 +43,42 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The Organizations API (org-api.txt) and the operator's {@code /org-xxxx/setLicenses}
  * (DECISIONS.md §11). Org routes ignore input keys the spec does not name, as DNAnexus does;
- * every named key is type-checked.
+ * every named key is type-checked. A route checks the input's shape and sends the command with the
+ * caller in it; the Org aggregate decides who may, so no permission rule lives here.
  */
 @Component
 public class OrgRoutes implements DxRoutes.Provider {
 
     static final Set<String> PROJECT_LEVELS = Set.of("ADMINISTER", "CONTRIBUTE", "UPLOAD", "VIEW", "NONE");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_NAME = 1024;
+    /** The id class of an org member's removal, under which its access is withdrawn. */
+    static final String MEMBER_REMOVAL = "orgMemberRemoval";
 
     private final CommandGateway commands;
     private final OrgProjection orgs;
     private final UserDirectory users;
     private final Nonces nonces;
-    private final JobLogsAnnouncer announcer;
     private final ProjectTransfers transfers;
-    private final MemberRevocations revocations;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final WorkflowAnswers workflows;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgRoutes(CommandGateway commands, OrgProjection orgs, UserDirectory users, Nonces nonces,
-                     JobLogsAnnouncer announcer, ProjectTransfers transfers, MemberRevocations revocations, Clock clock,
-                     TransactionTemplate transaction) {
+                     ProjectTransfers transfers, WorkflowAnswers workflows, Clock clock) {
         this.commands = commands;
         this.orgs = orgs;
         this.users = users;
         this.nonces = nonces;
-        this.announcer = announcer;
         this.transfers = transfers;
-        this.revocations = revocations;
         this.clock = clock;
-        this.transaction = transaction;
+        this.workflows = workflows;
     }
 
     @Override
@@ -110,10 +104,9 @@ public class OrgRoutes implements DxRoutes.Provider {
         }
         String name = boundedName(in.requiredString("name"));
         Map<String, Object> policies = policies(in);
-        Scopes.requireFullScope(request.caller());
         return nonces.once(request, "org/new", () -> {
             String orgId = EntityIds.orgId(handle);
-            commands.sendAndWait(new CreateOrgCommand(orgId, handle, name, policies, request.caller().userId()));
+            commands.sendAndWait(new CreateOrgCommand(orgId, handle, name, policies, request.caller().requester()));
             return json.createObjectNode().put("id", orgId);
         });
     }
@@ -147,21 +140,19 @@ public class OrgRoutes implements DxRoutes.Provider {
         // The mapping's shape is input like any other, checked before the org lookup and the token scope
         // (DECISIONS.md §1), so a malformed url is InvalidInput whoever asks.
         JobLogsConfig jobLogsConfig = jobLogs.map(OrgRoutes::jobLogsConfig).orElse(null);
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
+        String orgId = request.entityId();
         if (jobLogsConfig != null) {
-            configureJobLogs(request, orgId, jobLogsConfig);
+            commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, jobLogsConfig.url(),
+                    jobLogsConfig.token(), request.caller().requester()));
         } else {
-            commands.sendAndWait(new UpdateOrgCommand(orgId, name, policies, defaultRegion, request.caller().userId()));
+            commands.sendAndWait(new UpdateOrgCommand(orgId, name, policies, defaultRegion,
+                    request.caller().requester()));
         }
         return json.createObjectNode().put("id", orgId);
     }
 
     /** The jobLogsForwarding input: url and token, both null for {@code {}} (disable). */
     private record JobLogsConfig(String url, String token) {
-        boolean disable() {
-            return url == null;
-        }
     }
 
     private static JobLogsConfig jobLogsConfig(ObjectNode config) {
@@ -185,29 +176,6 @@ public class OrgRoutes implements DxRoutes.Provider {
         return new JobLogsConfig(url, tokenNode.textValue());
     }
 
-    private void configureJobLogs(DxRequest request, String orgId, JobLogsConfig config) {
-        // Rights and license first: nobody may make the service call out on an org's behalf without them.
-        String caller = request.caller().userId();
-        boolean admin = request.caller().isOperator()
-                || orgs.membership(orgId, caller).map(OrgMembership::isAdmin).orElse(false);
-        if (!admin) {
-            throw DxException.permissionDenied("The requesting user must be an ADMIN of " + orgId);
-        }
-        OrgRecord org = orgs.record(orgId).orElseThrow();
-        if (!org.facts().hasLicense(Licenses.JOB_LOGS_FORWARDING)) {
-            throw DxException.permissionDenied("Job logs forwarding needs the jobLogsForwarding license");
-        }
-        if (config.disable()) {
-            if (org.jobLogs() != null) {
-                commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, null, null, caller));
-            }
-            return;
-        }
-        String signature = AuthTokens.sha256Hex(config.token());
-        announcer.announce(config.url(), config.token(), caller, orgId, signature);
-        commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, config.url(), signature, caller));
-    }
-
     ObjectNode setLicenses(DxRequest request) {
         DxInput in = request.input().allowOnly("billable", "licenses", "permittedRegions", "defaultRegion",
                 "rateCard", "pricingModelsByRegion");
@@ -229,11 +197,10 @@ public class OrgRoutes implements DxRoutes.Provider {
         Boolean rateCard = in.optionalBoolean("rateCard").orElse(null);
         Map<String, Object> pricing = in.optionalObject("pricingModelsByRegion")
                 .map(node -> json.convertValue(node, mapType())).orElse(null);
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
+        String orgId = request.entityId();
         commands.sendAndWait(new SetOrgLicensesCommand(orgId, billable, licenses,
                 regions == null ? null : List.copyOf(new LinkedHashSet<>(regions)), defaultRegion, rateCard, pricing,
-                request.caller().userId()));
+                request.caller().requester()));
         return json.createObjectNode().put("id", orgId);
     }
 
@@ -258,24 +225,11 @@ public class OrgRoutes implements DxRoutes.Provider {
         MemberAccess access = MemberAccess.ADMIN.equals(level) ? MemberAccess.admin(treManagement)
                 : new MemberAccess(MemberAccess.MEMBER, billable.orElse(false), projectAccess.orElse("CONTRIBUTE"),
                 appAccess.orElse(true), treManagement);
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
-        String userId = null;
-        String email = null;
-        if (invitee.startsWith("user-")) {
-            userId = users.find(invitee).map(UserView::id)
-                    .orElseThrow(() -> DxException.notFound("The invitee " + invitee + " is not an existing user"));
-        } else if (EMAIL.matcher(invitee).matches()) {
-            email = invitee.toLowerCase(Locale.ROOT);
-            userId = users.findByEmail(email).map(UserView::id).orElse(null);
-        } else {
-            throw DxException.notFound("The invitee " + invitee + " is not an existing user or a valid email address");
-        }
-        String inviteId = commands.sendAndWait(new InviteToOrgCommand(orgId, EntityIds.generate("orgInvite"), userId,
-                userId == null ? email : null, access, request.caller().userId()));
+        InviteOutcome outcome = commands.sendAndWait(new InviteToOrgCommand(request.entityId(),
+                EntityIds.generate("orgInvite"), invitee, access, request.caller().requester()));
         ObjectNode out = json.createObjectNode();
-        out.put("id", inviteId);
-        out.put("state", userId == null ? "PENDING" : "ACCEPTED");
+        out.put("id", outcome.inviteId());
+        out.put("state", outcome.pending() ? "PENDING" : "ACCEPTED");
         return out;
     }
 
@@ -283,10 +237,9 @@ public class OrgRoutes implements DxRoutes.Provider {
         ObjectNode raw = request.input().raw();
         Map<String, MemberAccessChange> changes = new LinkedHashMap<>();
         raw.fields().forEachRemaining(entry -> changes.put(entry.getKey(), accessChange(entry.getKey(), entry.getValue())));
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
+        String orgId = request.entityId();
         List<String> notMembers = commands.sendAndWait(new SetOrgMemberAccessCommand(orgId, changes,
-                request.caller().userId()));
+                request.caller().requester()));
         if (notMembers != null && !notMembers.isEmpty()) {
             throw DxException.invalidState("Not members of " + orgId + ", so unchanged: " + String.join(", ", notMembers)
                     + "; every other change was made");
@@ -331,34 +284,34 @@ public class OrgRoutes implements DxRoutes.Provider {
         return paging.answer(results, matching, OrgMembership::userId, json);
     }
 
+    /**
+     * The membership ends with the command; DNAnexus answers with the access withdrawn from the org's
+     * projects and apps, which a saga withdraws, so the route waits for its outcome.
+     */
     ObjectNode removeMember(DxRequest request) {
         DxInput in = request.input();
         String userId = in.requiredString("user");
         boolean revokeProjects = in.optionalBoolean("revokeProjectPermissions").orElse(true);
         boolean revokeApps = in.optionalBoolean("revokeAppPermissions").orElse(true);
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
-        String requester = request.caller().userId();
-        boolean elevate = !requester.equals(userId);
-        // One transaction: a member is never left removed from the org yet still holding its projects.
-        return transaction.execute(tx -> {
-            boolean wasMember = orgs.membership(orgId, userId).isPresent();
-            commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, requester));
-            Map<String, Boolean> projects = wasMember && revokeProjects
-                    ? revocations.revokeOnOrgProjects(orgId, userId, requester, elevate) : Map.of();
-            Map<String, Boolean> apps = wasMember && revokeApps
-                    ? revocations.revokeOnOrgApps(orgId, userId, requester, elevate) : Map.of();
-            ObjectNode out = json.createObjectNode().put("id", orgId);
-            out.set("projects", json.valueToTree(projects));
-            out.set("apps", json.valueToTree(apps));
-            return out;
-        });
+        String orgId = request.entityId();
+        String removalId = EntityIds.generate(MEMBER_REMOVAL);
+        Boolean withdrawing = commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, removalId, revokeProjects,
+                revokeApps, request.caller().requester()));
+        ObjectNode out = json.createObjectNode().put("id", orgId);
+        if (Boolean.TRUE.equals(withdrawing)) {
+            JsonNode withdrawn = workflows.await(removalId);
+            out.set("projects", withdrawn.get("projects"));
+            out.set("apps", withdrawn.get("apps"));
+        } else {
+            out.putObject("projects");
+            out.putObject("apps");
+        }
+        return out;
     }
 
     ObjectNode destroy(DxRequest request) {
-        String orgId = requireOrg(request).id();
-        Scopes.requireFullScope(request.caller());
-        commands.sendAndWait(new DestroyOrgCommand(orgId, request.caller().userId()));
+        String orgId = request.entityId();
+        commands.sendAndWait(new DestroyOrgCommand(orgId, request.caller().requester()));
         return json.createObjectNode().put("id", orgId);
     }
 

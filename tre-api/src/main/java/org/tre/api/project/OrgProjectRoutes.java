@@ -6,28 +6,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Scopes;
+import org.tre.api.protocol.WorkflowAnswers;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
+import org.tre.messages.EntityIds;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.Licenses;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
-import org.tre.messages.project.ProjectCommands.SetProjectSpendingLimitsCommand;
+import org.tre.messages.org.OrgCommands.UpdateOrgProjectLimitsCommand;
 import org.tre.messages.project.ProjectLevel;
+import org.tre.messages.project.SpendingLimitsChange;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +37,8 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
 
     static final int MAX_PROJECTS = 1000;
     static final int MAX_LIMIT = 1000;
+    /** The id class of a bulk update of project limits. */
+    static final String LIMITS_UPDATE = "orgProjectLimits";
 
     /** Last modified first, then ascending id (org-api.txt). */
     static final Comparator<ProjectRecord> ORDER = Comparator.comparingLong(ProjectRecord::modified).reversed()
@@ -48,16 +48,16 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
     private final CommandGateway commands;
-    private final TransactionTemplate transaction;
+    private final WorkflowAnswers workflows;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgProjectRoutes(OrgDirectory orgs, ProjectDirectory projects, ProjectDescriber describer,
-                            CommandGateway commands, TransactionTemplate transaction) {
+                            CommandGateway commands, WorkflowAnswers workflows) {
         this.orgs = orgs;
         this.projects = projects;
         this.describer = describer;
         this.commands = commands;
-        this.transaction = transaction;
+        this.workflows = workflows;
     }
 
     @Override
@@ -103,6 +103,11 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
         return out;
     }
 
+    /**
+     * The Org checks the requester, the licenses and every project before anything changes; a saga
+     * then sets each project, and the route answers once it has (DNAnexus answers the count of
+     * projects updated).
+     */
     ObjectNode bulkUpdateProjectLimit(DxRequest request) {
         DxInput in = request.input();
         List<String> ids = in.requiredStringArray("projects");
@@ -123,32 +128,14 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("Spending limits must be at least zero");
         }
         boolean dryRun = in.optionalBoolean("dryRun").orElse(false);
-        OrgFacts org = requireOrg(request);
-        requireAdmin(org, request.caller());
-        if ((computeGiven || egressGiven) && !org.hasLicense(Licenses.MONTHLY_PROJECT_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id() + " lacks the monthlyProjectSpendingLimit license");
+        String updateId = EntityIds.generate(LIMITS_UPDATE);
+        Integer covered = commands.sendAndWait(new UpdateOrgProjectLimitsCommand(request.entityId(), updateId, ids,
+                new SpendingLimitsChange(computeGiven, compute, egressGiven, egress, storageGiven, storage), dryRun,
+                request.caller().requester()));
+        if (dryRun) {
+            return json.createObjectNode().put("updatedCount", covered);
         }
-        if (storageGiven && !org.hasLicense(Licenses.MONTHLY_PROJECT_STORAGE_SPENDING_LIMIT)) {
-            throw DxException.permissionDenied("The org " + org.id()
-                    + " lacks the monthlyProjectStorageSpendingLimit license");
-        }
-        Set<String> distinct = new LinkedHashSet<>(ids);
-        List<ProjectRecord> targets = new ArrayList<>();
-        for (String id : distinct) {
-            targets.add(projects.live(id).orElseThrow(() -> DxException.notFound("The project " + id
-                    + " was not found")));
-        }
-        for (ProjectRecord project : targets) {
-            if (!project.billTo().equals(org.id())) {
-                throw DxException.invalidInput("The project " + project.id() + " does not belong to " + org.id());
-            }
-        }
-        if (!dryRun) {
-            transaction.executeWithoutResult(tx -> targets.forEach(project -> commands.sendAndWait(
-                    new SetProjectSpendingLimitsCommand(project.id(), org.id(), computeGiven, compute, egressGiven,
-                            egress, storageGiven, storage, request.caller().userId()))));
-        }
-        return json.createObjectNode().put("updatedCount", targets.size());
+        return json.createObjectNode().put("updatedCount", workflows.await(updateId).get("updatedCount").asInt());
     }
 
     /** null when nothing is to be described. */

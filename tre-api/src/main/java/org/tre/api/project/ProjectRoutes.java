@@ -10,7 +10,9 @@ import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Scopes;
-import org.tre.directory.dataobject.DataObjects;
+import org.tre.api.protocol.WorkflowAnswers;
+import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectsCommand;
+import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectsCommand;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
@@ -38,29 +40,33 @@ import java.util.Optional;
 import java.util.Map;
 
 /**
- * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape, then that
- * the project exists, then the token's scope; the Project aggregate checks the caller's level, the
- * project's state and the other entities involved, in that order (§1).
+ * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape and sends
+ * the command with the caller in it; the Project aggregate checks that the project exists, the
+ * caller's level, their token's scope, the project's state and the other entities involved, in that
+ * order (§1).
  */
 @Component
 public class ProjectRoutes implements DxRoutes.Provider {
+
+    /** The id class of a clone or removal batch. */
+    static final String BATCH = "objectBatch";
 
     private final CommandGateway commands;
     private final Nonces nonces;
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
-    private final DataObjects dataObjects;
+    private final WorkflowAnswers workflows;
     private final OrgDirectory orgs;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         DataObjects dataObjects, OrgDirectory orgs) {
+                         WorkflowAnswers workflows, OrgDirectory orgs) {
         this.orgs = orgs;
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
         this.describer = describer;
-        this.dataObjects = dataObjects;
+        this.workflows = workflows;
     }
 
     @Override
@@ -99,11 +105,10 @@ public class ProjectRoutes implements DxRoutes.Provider {
         if (!billTo.startsWith("org-")) {
             throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
         }
-        Scopes.requireFullScope(request.caller());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
             commands.sendAndWait(new CreateProjectCommand(projectId, name, summary, description, tags, properties,
-                    billTo, region, flags, null, request.caller().userId()));
+                    billTo, region, flags, null, request.caller().requester()));
             return json.createObjectNode().put("id", projectId);
         });
     }
@@ -157,13 +162,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
         if (billTo != null && !billTo.startsWith("org-")) {
             throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
         }
-        ProjectRecord project = live(request);
-        boolean adminChange = !flags.isEmpty() || billTo != null;
-        ProjectScopes.require(request.caller(), project.id(),
-                adminChange ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE);
-        commands.sendAndWait(new UpdateProjectCommand(project.id(), version, name, summary, description, flags, billTo,
-                request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new UpdateProjectCommand(request.entityId(), version, name, summary, description, flags,
+                billTo, request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode invite(DxRequest request) {
@@ -174,10 +175,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
         }
         ProjectLevel level = ProjectInputs.grantLevel("level", in.raw().get("level"));
         in.optionalBoolean("suppressEmailNotification");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new InviteToProjectCommand(project.id(), invitee, level, request.caller().userId()));
-        return idOf(project).put("state", "ACCEPTED");
+        commands.sendAndWait(new InviteToProjectCommand(request.entityId(), invitee, level,
+                request.caller().requester()));
+        return idOf(request).put("state", "ACCEPTED");
     }
 
     /** The body maps members to their new level, or to null to remove their own grant. */
@@ -192,20 +192,15 @@ public class ProjectRoutes implements DxRoutes.Provider {
             JsonNode value = entry.getValue();
             levels.put(member, value.isNull() ? ProjectLevel.NONE : ProjectInputs.grantLevel(member, value));
         });
-        ProjectRecord project = live(request);
-        boolean onlyThemself = levels.keySet().stream().allMatch(request.caller().userId()::equals);
-        ProjectScopes.require(request.caller(), project.id(),
-                onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new DecreaseProjectPermissionsCommand(project.id(), levels, request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new DecreaseProjectPermissionsCommand(request.entityId(), levels,
+                request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode leave(DxRequest request) {
         request.input().allowOnly();
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.VIEW);
-        commands.sendAndWait(new LeaveProjectCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new LeaveProjectCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode transfer(DxRequest request) {
@@ -215,39 +210,32 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("'invitee' must be an org id: only orgs are billing accounts");
         }
         in.optionalBoolean("suppressEmailNotification");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new TransferProjectCommand(project.id(), invitee, request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new TransferProjectCommand(request.entityId(), invitee, request.caller().requester()));
+        return idOf(request);
     }
 
-    /** The accepting ADMIN needs no access to the project, only a full-scope token. */
     ObjectNode acceptTransfer(DxRequest request) {
         request.input().allowOnly();
-        ProjectRecord project = live(request);
-        Scopes.requireFullScope(request.caller());
-        commands.sendAndWait(new AcceptProjectTransferCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new AcceptProjectTransferCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
     ObjectNode destroy(DxRequest request) {
         request.input().allowOnly("terminateJobs").optionalBoolean("terminateJobs");
-        ProjectRecord project = live(request);
-        ProjectScopes.require(request.caller(), project.id(), ProjectLevel.ADMINISTER);
-        commands.sendAndWait(new DestroyProjectCommand(project.id(), request.caller().userId()));
-        return idOf(project);
+        commands.sendAndWait(new DestroyProjectCommand(request.entityId(), request.caller().requester()));
+        return idOf(request);
     }
 
-    /** All objects or none: one transaction around every removal. */
+    /** All objects or none (DataObjectBatch); DNAnexus answers once they are gone, so the route waits. */
     ObjectNode removeObjects(DxRequest request) {
         DxInput in = request.input().allowOnly("objects", "force");
         List<String> objects = ProjectInputs.objectIds(in, "objects");
         in.optionalBoolean("force");
-        ProjectRecord project = live(request);
-        ProjectLevel needed = project.flag(ProjectFlags.PROTECTED) ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE;
-        ProjectScopes.requireLevel(projects, request.caller(), project.id(), needed, "remove data from");
-        dataObjects.removeAll(project.id(), objects, request.caller().userId());
-        return idOf(project);
+        String batchId = EntityIds.generate(BATCH);
+        commands.sendAndWait(new RemoveDataObjectsCommand(batchId, request.entityId(), objects,
+                request.caller().requester()));
+        workflows.await(batchId);
+        return idOf(request);
     }
 
     /**
@@ -266,16 +254,15 @@ public class ProjectRoutes implements DxRoutes.Provider {
             throw DxException.invalidInput("'folders' must be empty: projects here hold no folders");
         }
         in.optionalBoolean("parents");
-        ProjectRecord source = live(request);
-        if (source.id().equals(destination)) {
+        if (request.entityId().equals(destination)) {
             throw DxException.invalidInput("The source and destination of a clone must differ");
         }
-        ProjectScopes.requireLevel(projects, request.caller(), source.id(), ProjectLevel.VIEW, "clone from");
-        projects.live(destination).orElseThrow(() -> projectNotFound(destination));
-        ProjectScopes.requireLevel(projects, request.caller(), destination, ProjectLevel.UPLOAD, "clone into");
-        List<String> existed = dataObjects.cloneAll(source.id(), destination, objects, request.caller().userId());
-        ObjectNode out = idOf(source).put("project", destination);
-        out.set("exists", json.valueToTree(existed));
+        String batchId = EntityIds.generate(BATCH);
+        commands.sendAndWait(new CloneDataObjectsCommand(batchId, request.entityId(), destination, objects,
+                request.caller().requester()));
+        JsonNode answer = workflows.await(batchId);
+        ObjectNode out = idOf(request).put("project", destination);
+        out.set("exists", answer.get("exists"));
         return out;
     }
 
@@ -290,5 +277,9 @@ public class ProjectRoutes implements DxRoutes.Provider {
 
     private ObjectNode idOf(ProjectRecord project) {
         return json.createObjectNode().put("id", project.id());
+    }
+
+    private ObjectNode idOf(DxRequest request) {
+        return json.createObjectNode().put("id", request.entityId());
     }
 }

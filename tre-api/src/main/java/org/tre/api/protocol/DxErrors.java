@@ -18,6 +18,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.tre.directory.workflow.Refusals;
 import org.tre.messages.error.DxError;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
@@ -51,22 +52,6 @@ public class DxErrors {
         DxStatus.retryAfterSeconds(error.type())
                 .ifPresent(seconds -> response.header("Retry-After", Integer.toString(seconds)));
         return response.body(body);
-    }
-
-    /**
-     * A command for an entity that never existed: routes send commands without looking the entity up
-     * first, so its aggregate's absence is the URL's ResourceNotFound.
-     */
-    public static DxException notFound(AggregateNotFoundException missing) {
-        String id = String.valueOf(missing.getAggregateIdentifier());
-        return DxException.notFound("The " + entityClass(id) + " " + id + " was not found");
-    }
-
-    /** The words the routes' own messages use for the class an id names: "The TRE tre-x", "The org org-x". */
-    private static String entityClass(String id) {
-        int dash = id == null ? -1 : id.indexOf('-');
-        String prefix = dash > 0 ? id.substring(0, dash) : "entity";
-        return prefix.equals("tre") ? "TRE" : prefix;
     }
 
     /**
@@ -107,7 +92,7 @@ public class DxErrors {
                 return new DxException(ErrorType.ServiceUnavailable, "A part of the service is unavailable; retry shortly");
             }
             if (cause instanceof AggregateNotFoundException missing) {
-                return notFound(missing);
+                return Refusals.notFound(missing);
             }
             // Two writers raced for the same entity or the same unique name; the loser changed nothing.
             // Axon's own JDBC event store does not go through Spring's exception translation: two requests

@@ -19,7 +19,10 @@ import org.tre.api.config.StreamingReadModels;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.api.support.RunningService;
 import org.tre.api.support.StreamingTreReadModel;
+import org.tre.directory.dataobject.DataObjectBatchSaga;
 import org.tre.directory.operator.OperatorBootstrap;
+import org.tre.directory.org.OrgMemberRemovalSaga;
+import org.tre.directory.org.OrgProjectLimitsSaga;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.access.TreAccessReconciler;
 
@@ -47,10 +50,13 @@ import static org.tre.api.support.DxAssertions.assertError;
  */
 class RolesTest {
 
-    private static final Set<String> DIRECTORY_AGGREGATES = Set.of("User", "Org", "App", "Project", "DataObject");
+    private static final Set<String> DIRECTORY_AGGREGATES = Set.of("User", "Org", "App", "Project", "DataObject",
+            "DataObjectBatch");
     private static final Set<String> TRE_AGGREGATES = Set.of("Tre", "DispensalQueue");
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
-            "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP);
+            "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
+            OrgMemberRemovalSaga.PROCESSING_GROUP, OrgProjectLimitsSaga.PROCESSING_GROUP,
+            DataObjectBatchSaga.PROCESSING_GROUP);
 
     @Test
     void theGatewayServesTheRoutesAndHostsNoAggregateSagaOrRunningProcessor() throws IOException {

@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tre.api.support.Dx;
-import org.tre.directory.project.OrgProjectAccess;
 import org.tre.messages.project.ProjectCommands.GrantProjectAccessCommand;
 import org.tre.messages.project.ProjectCommands.RevokeProjectAccessCommand;
 import org.tre.messages.project.ProjectLevel;
@@ -20,9 +19,6 @@ class ProjectSharingTest extends ProjectServiceTest {
 
     @Autowired
     CommandGateway commands;
-
-    @Autowired
-    OrgProjectAccess orgProjectAccess;
 
     // ---- invite ----
 
@@ -242,8 +238,10 @@ class ProjectSharingTest extends ProjectServiceTest {
         String shared = newProject(billing);
         invite(shared, billing.admin(), leaver.id(), "CONTRIBUTE");
         String elsewhere = newProject(billing());
-        Map<String, Boolean> revoked = orgProjectAccess.revokeMemberOnOrgProjects(billing.orgId(), leaver.id(),
-                billing.admin().id(), true);
+        Map<String, Boolean> revoked = new HashMap<>();
+        dx().post("/" + billing.orgId() + "/removeMember", billing.admin().token(), Dx.obj("user", leaver.id()))
+                .expectOk().body().get("projects").fields()
+                .forEachRemaining(entry -> revoked.put(entry.getKey(), entry.getValue().asBoolean()));
         assertThat(revoked).containsOnly(Map.entry(sole, true), Map.entry(shared, false));
         assertThat(level(sole, billing.admin())).isEqualTo("ADMINISTER");
         assertError(dx().post("/" + shared + "/describe", leaver.token(), "{}"), 401, "PermissionDenied");

@@ -2,6 +2,9 @@ package org.tre.tre.policy;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -9,66 +12,169 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tre.messages.project.ProjectCommands.EnforceTreProjectFlagsCommand;
 import org.tre.messages.project.ProjectQueries.FindTreProjectsQuery;
+import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
+import org.tre.tre.provisioning.SideEffectRetry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries a policy change to every existing project of the TRE (DECISIONS.md §7), one batch per
- * event: each batch and the progress it records commit together, so a crash loses at most the batch
- * under way, which is redone after the restart. Setting a flag is idempotent, so a redone batch
- * changes no project twice, and no transaction ever spans all of a large TRE's projects.
+ * Carries a policy change to every existing project of the TRE (DECISIONS.md §7), one batch at a
+ * time: a batch's projects are set, then its progress is recorded on the TRE, and the recorded
+ * progress starts the next batch. Nothing here waits on a handler thread: the projects are asked and
+ * the progress sent as their answers come. Setting a flag is idempotent, so a batch redone after a
+ * crash or a lost answer changes no project twice.
+ *
+ * <p>Each batch is due by a deadline; a batch that has not recorded its progress by then is sent
+ * again, after a delay that doubles each time. When the retries are spent the synchronization is
+ * given up: the TRE records the failure, where its admins see it, and accepts projects again. A
+ * last deadline ends the saga even if the TRE never heard.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class PolicySyncSaga {
 
+    static final String SYNC_ID = "syncId";
+    static final String BATCH_DUE = "policy-sync-batch-due";
+    /**
+     * The audit metadata of the request that changed the policies (the gateway's AuditContext keys): a
+     * command sent as the projects answer runs outside any handler and is given it explicitly.
+     */
+    private static final String[] AUDIT = {"userId", "requestId"};
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicySyncSaga.class);
+
     private String treId;
+    private String syncId;
     private Map<String, Boolean> policies;
+    private long total;
     private long done;
+    /** The last project of the last batch recorded; null before the first. */
+    private String cursor;
+    /** How often the batch under way was sent again. */
+    private int retries;
+    private boolean givenUp;
+    private String batchDue;
+    /** Who asked and in which request, for the commands sent as the projects answer. */
+    private Map<String, Object> audit = Map.of();
 
     @StartSaga
-    @SagaEventHandler(associationProperty = "syncId")
-    public void on(TrePolicySyncStartedEvent event, CommandGateway commands, QueryGateway queries,
-                   PolicySyncBatch batch) {
+    @SagaEventHandler(associationProperty = SYNC_ID)
+    public void on(TrePolicySyncStartedEvent event, MetaData metaData, CommandGateway commands,
+                   QueryGateway queries, DeadlineManager deadlines, PolicySyncBatch batch, SideEffectRetry retry) {
         treId = event.treId();
+        syncId = event.syncId();
         policies = event.policies();
-        next(event.syncId(), null, commands, queries, batch);
+        total = event.projects();
+        audit = Map.copyOf(metaData.subset(AUDIT));
+        nextBatch(commands, queries, deadlines, batch, retry);
     }
 
-    @SagaEventHandler(associationProperty = "syncId")
+    @SagaEventHandler(associationProperty = SYNC_ID)
     public void on(TrePolicySyncProgressedEvent event, CommandGateway commands, QueryGateway queries,
-                   PolicySyncBatch batch) {
-        next(event.syncId(), event.cursor(), commands, queries, batch);
+                   DeadlineManager deadlines, PolicySyncBatch batch, SideEffectRetry retry) {
+        cursor = event.cursor();
+        done = Math.max(done, total - event.pending());
+        retries = 0;
+        deadlines.cancelSchedule(BATCH_DUE, batchDue);
+        nextBatch(commands, queries, deadlines, batch, retry);
+    }
+
+    /** Every project carries the policies; the TRE accepts new projects again. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = SYNC_ID)
+    public void on(TrePolicySyncFinishedEvent event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(BATCH_DUE);
+    }
+
+    /** The newer change's own saga sets every project again. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = SYNC_ID)
+    public void on(TrePolicySyncSupersededEvent event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(BATCH_DUE);
     }
 
     @EndSaga
-    @SagaEventHandler(associationProperty = "syncId")
-    public void on(TrePolicySyncFinishedEvent event) {
-        // Every project carries the policies; the TRE accepts new projects again.
+    @SagaEventHandler(associationProperty = SYNC_ID)
+    public void on(TrePolicySyncAbandonedEvent event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(BATCH_DUE);
     }
 
-    private void next(String syncId, String after, CommandGateway commands, QueryGateway queries,
-                      PolicySyncBatch batch) {
-        List<String> projects = queries.query(new FindTreProjectsQuery(treId, after, batch.size()),
-                ResponseTypes.multipleInstancesOf(String.class)).join();
-        for (String projectId : projects) {
-            commands.sendAndWait(new EnforceTreProjectFlagsCommand(projectId, policies));
-        }
-        done += projects.size();
-        boolean finished = projects.size() < batch.size();
-        String cursor = projects.isEmpty() ? after : projects.get(projects.size() - 1);
-        Boolean current = commands.sendAndWait(new RecordPolicySyncProgressCommand(treId, syncId, cursor, done,
-                finished));
-        if (!Boolean.TRUE.equals(current)) {
-            // A newer policy change superseded this synchronization; its own saga takes over.
+    /**
+     * The batch under way has not recorded its progress: send it again while retries remain, then give
+     * the synchronization up, and end the saga at the next deadline whatever the TRE answered.
+     */
+    @DeadlineHandler(deadlineName = BATCH_DUE)
+    public void on(BatchDue due, CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
+                   PolicySyncBatch batch, SideEffectRetry retry) {
+        if (givenUp) {
+            LOG.error("Policy synchronization {} of {} was given up but not recorded; ending it", syncId, treId);
             SagaLifecycle.end();
+            return;
         }
+        retries++;
+        if (retry.delayBefore(retries) != null) {
+            LOG.warn("Policy synchronization {} of {}: batch after {} not done, sending it again", syncId, treId,
+                    cursor);
+            nextBatch(commands, queries, deadlines, batch, retry);
+            return;
+        }
+        givenUp = true;
+        String reason = "Stopped after " + done + " of " + total + " projects: a batch did not finish after "
+                + retries + " attempts";
+        LOG.error("Policy synchronization {} of {}: {}", syncId, treId, reason);
+        commands.send(new AbandonPolicySyncCommand(treId, syncId, reason), MetaData.from(audit));
+        batchDue = deadlines.schedule(retry.delayBefore(0), BATCH_DUE, new BatchDue(syncId, cursor));
+    }
+
+    /** The payload of a batch's deadline: which synchronization, and where its batch starts. */
+    public record BatchDue(String syncId, String after) {
+    }
+
+    /**
+     * Reads the next batch of the TRE's projects, sets them, then records the progress. The callbacks
+     * read only these locals: they may run on another thread, after the saga has been stored.
+     */
+    private void nextBatch(CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
+                           PolicySyncBatch batch, SideEffectRetry retry) {
+        Duration due = retry.delayBefore(retries);
+        batchDue = deadlines.schedule(due, BATCH_DUE, new BatchDue(syncId, cursor));
+        String tre = treId;
+        String sync = syncId;
+        String after = cursor;
+        long doneBefore = done;
+        int size = batch.size();
+        Map<String, Boolean> wanted = policies;
+        MetaData followOn = MetaData.from(audit);
+        queries.query(new FindTreProjectsQuery(tre, after, size), ResponseTypes.multipleInstancesOf(String.class))
+                .thenCompose(projects -> enforce(commands, projects, wanted, followOn).thenApply(ignored -> projects))
+                .thenCompose(projects -> commands.send(new RecordPolicySyncProgressCommand(tre, sync,
+                        projects.isEmpty() ? after : projects.get(projects.size() - 1), doneBefore + projects.size(),
+                        projects.size() < size), followOn))
+                .exceptionally(failure -> {
+                    // The batch's deadline sends it again.
+                    LOG.warn("Policy synchronization {} of {}: batch after {} failed: {}", sync, tre, after,
+                            failure.toString());
+                    return null;
+                });
+    }
+
+    private static CompletableFuture<Void> enforce(CommandGateway commands, List<String> projects,
+                                                   Map<String, Boolean> policies, MetaData followOn) {
+        return CompletableFuture.allOf(projects.stream()
+                .map(projectId -> commands.send(new EnforceTreProjectFlagsCommand(projectId, policies), followOn))
+                .toArray(CompletableFuture[]::new));
     }
 }

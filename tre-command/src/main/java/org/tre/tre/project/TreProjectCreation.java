@@ -4,8 +4,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
+import org.tre.messages.Requester;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
+import org.tre.messages.user.TokenScope;
 
 /**
  * Creates the project a TRE allowed, in the same transaction as the TRE's decision (a subscribing
@@ -22,10 +24,11 @@ public class TreProjectCreation {
         this.commands = commands;
     }
 
+    /** The TRE allows projects to full-scope tokens only, so the creator is named with a full scope. */
     @EventHandler
     void on(TreProjectAuthorizedEvent event) {
         commands.sendAndWait(new CreateProjectCommand(event.projectId(), event.name(), event.summary(),
                 event.description(), event.tags(), event.properties(), event.billTo(), event.region(), event.flags(),
-                event.treId(), event.requestedBy()));
+                event.treId(), new Requester(event.requestedBy(), TokenScope.fullScope())));
     }
 }

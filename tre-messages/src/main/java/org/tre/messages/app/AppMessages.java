@@ -40,11 +40,12 @@ public final class AppMessages {
 
     /**
      * Sent by the service when a member leaves the org the app is billed to; the org's ADMIN checks
-     * were made by the Org aggregate. {@code newDeveloper} takes over when the leaver was the only one.
+     * were made by the Org aggregate. {@code successor} (null for none) takes over when the leaver
+     * was the only developer. Answers whether the successor did.
      */
     public record RevokeAppAccessCommand(@TargetAggregateIdentifier String appId,
                                          String userId,
-                                         String newDeveloper,
+                                         String successor,
                                          String requestedBy) {
     }
 

@@ -1,11 +1,16 @@
 package org.tre.messages.org;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.tre.messages.Requester;
+import org.tre.messages.project.SpendingLimitsChange;
 
 import java.util.List;
 import java.util.Map;
 
-/** Commands of the Org aggregate. Each names who asks, so the aggregate checks the right. */
+/**
+ * Commands of the Org aggregate. Each carries who asks and what their token reaches, so the aggregate
+ * checks the role, then the token's scope, then its state.
+ */
 public final class OrgCommands {
 
     private OrgCommands() {
@@ -15,7 +20,7 @@ public final class OrgCommands {
                                    String handle,
                                    String name,
                                    Map<String, Object> policies,
-                                   String createdBy) {
+                                   Requester requester) {
     }
 
     /** What DNAnexus sales would switch on; only the operator sends it. Null fields stay as they are. */
@@ -26,7 +31,7 @@ public final class OrgCommands {
                                         String defaultRegion,
                                         Boolean rateCard,
                                         Map<String, Object> pricingModelsByRegion,
-                                        String requestedBy) {
+                                        Requester requester) {
     }
 
     /** Null fields stay as they are; {@code policies} names only the policies that change. */
@@ -34,26 +39,38 @@ public final class OrgCommands {
                                    String name,
                                    Map<String, Object> policies,
                                    String defaultRegion,
-                                   String requestedBy) {
+                                   Requester requester) {
     }
 
     /**
-     * Turns job logs forwarding on (url and the SHA-256 of the Splunk token: the token itself never
-     * enters the log) or off (url null).
+     * Turns job logs forwarding on (url and Splunk token) or off (both null). The org announces the
+     * change to the endpoint with the token before it records it; the event keeps only the token's
+     * SHA-256, and {@link #toString()} never shows the token.
      */
     public record ConfigureJobLogsForwardingCommand(@TargetAggregateIdentifier String orgId,
                                                     String url,
-                                                    String tokenSignature,
-                                                    String requestedBy) {
+                                                    String splunkToken,
+                                                    Requester requester) {
+        @Override
+        public String toString() {
+            return "ConfigureJobLogsForwardingCommand[orgId=" + orgId + ", url=" + url + ", requester=" + requester
+                    + "]";
+        }
     }
 
-    /** An existing user joins at once; an email without a user leaves a pending invite. */
+    /**
+     * {@code invitee} is a user id or an email address, as the caller gave it. An existing user joins at
+     * once; an email that belongs to no user leaves a pending invite. Answers an {@link InviteOutcome}.
+     */
     public record InviteToOrgCommand(@TargetAggregateIdentifier String orgId,
                                      String inviteId,
-                                     String inviteeUserId,
-                                     String inviteeEmail,
+                                     String invitee,
                                      MemberAccess access,
-                                     String requestedBy) {
+                                     Requester requester) {
+    }
+
+    /** {@code inviteId} null when the member already held at least that access; {@code pending} for an email. */
+    public record InviteOutcome(String inviteId, boolean pending) {
     }
 
     /** A pending email invite takes effect for the user who now owns that email. */
@@ -68,7 +85,7 @@ public final class OrgCommands {
      */
     public record SetOrgMemberAccessCommand(@TargetAggregateIdentifier String orgId,
                                             Map<String, MemberAccessChange> changes,
-                                            String requestedBy) {
+                                            Requester requester) {
     }
 
     public record MemberAccessChange(String level,
@@ -78,11 +95,51 @@ public final class OrgCommands {
                                      Boolean treManagement) {
     }
 
+    /**
+     * {@code /org-xxxx/removeMember}. The membership ends at once; the member's explicit access to
+     * projects and apps billed to the org is then withdrawn by a saga under {@code removalId}.
+     * Answers {@code true} when that withdrawal started (its outcome is the route's answer),
+     * {@code false} when nothing more happens (not a member, or nothing to revoke).
+     */
     public record RemoveOrgMemberCommand(@TargetAggregateIdentifier String orgId,
                                          String userId,
-                                         String requestedBy) {
+                                         String removalId,
+                                         boolean revokeProjectPermissions,
+                                         boolean revokeAppPermissions,
+                                         Requester requester) {
     }
 
-    public record DestroyOrgCommand(@TargetAggregateIdentifier String orgId, String requestedBy) {
+    /**
+     * From the removal's saga: project id → whether the requester was given ADMINISTER, app name →
+     * whether they were made developer, and what could not be withdrawn.
+     */
+    public record CompleteOrgMemberAccessWithdrawalCommand(@TargetAggregateIdentifier String orgId,
+                                                           String removalId,
+                                                           Map<String, Boolean> projects,
+                                                           Map<String, Boolean> apps,
+                                                           List<String> unfinished) {
+    }
+
+    /**
+     * {@code /org-xxxx/bulkUpdateProjectLimit}: the Org checks the requester, the licenses and every
+     * project; a saga then sets each project's limits under {@code updateId}. Answers how many distinct
+     * projects the update covers; a {@code dryRun} changes nothing.
+     */
+    public record UpdateOrgProjectLimitsCommand(@TargetAggregateIdentifier String orgId,
+                                                String updateId,
+                                                List<String> projects,
+                                                SpendingLimitsChange change,
+                                                boolean dryRun,
+                                                Requester requester) {
+    }
+
+    /** From the update's saga: how many projects took the limits, and which could not be reached. */
+    public record CompleteOrgProjectLimitsUpdateCommand(@TargetAggregateIdentifier String orgId,
+                                                        String updateId,
+                                                        int updated,
+                                                        List<String> unfinished) {
+    }
+
+    public record DestroyOrgCommand(@TargetAggregateIdentifier String orgId, Requester requester) {
     }
 }

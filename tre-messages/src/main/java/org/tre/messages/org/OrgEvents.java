@@ -1,5 +1,7 @@
 package org.tre.messages.org;
 
+import org.tre.messages.project.SpendingLimitsChange;
+
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +55,44 @@ public final class OrgEvents {
     }
 
     public record OrgMemberRemovedEvent(String orgId, String userId, String removedBy) {
+    }
+
+    /**
+     * The removed member's explicit access to what the org pays for is being withdrawn. The requester
+     * takes over a project or app the member alone administered, unless they removed themself.
+     */
+    public record OrgMemberAccessWithdrawalStartedEvent(String orgId,
+                                                        String removalId,
+                                                        String userId,
+                                                        String requestedBy,
+                                                        boolean revokeProjectPermissions,
+                                                        boolean revokeAppPermissions,
+                                                        boolean elevateRequester) {
+    }
+
+    /**
+     * What the removal withdrew: project id → whether the requester was given ADMINISTER, app name →
+     * whether they were made developer; {@code unfinished}: projects and apps whose access could not
+     * be withdrawn before the deadline.
+     */
+    public record OrgMemberAccessWithdrawnEvent(String orgId,
+                                                String removalId,
+                                                String userId,
+                                                Map<String, Boolean> projects,
+                                                Map<String, Boolean> apps,
+                                                List<String> unfinished) {
+    }
+
+    /** {@code projects}: each once, every one live and billed to the org when the update began. */
+    public record OrgProjectLimitsUpdateStartedEvent(String orgId,
+                                                     String updateId,
+                                                     List<String> projects,
+                                                     SpendingLimitsChange change,
+                                                     String requestedBy) {
+    }
+
+    public record OrgProjectLimitsUpdatedEvent(String orgId, String updateId, int updatedCount,
+                                               List<String> unfinished) {
     }
 
     public record OrgDestroyedEvent(String orgId, String destroyedBy) {

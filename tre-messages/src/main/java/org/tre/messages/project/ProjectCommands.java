@@ -1,13 +1,15 @@
 package org.tre.messages.project;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.tre.messages.Requester;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Commands of the Project aggregate. Each names the acting user so the aggregate checks their level
- * itself; the token's scope is the edge's business.
+ * Commands of the Project aggregate. A person's command carries the {@link Requester}, so the
+ * aggregate checks their level, then their token's scope, then the project's state; commands from
+ * other processes (a TRE's grants and policies, an org's member removal) name whom they act for.
  */
 public final class ProjectCommands {
 
@@ -17,7 +19,8 @@ public final class ProjectCommands {
     /**
      * {@code tre} is null for a plain project; the TRE context sends it set, after its own checks, and
      * then no billing rights are asked of the creator (DECISIONS.md §12). A null {@code region} is the
-     * billing org's default region; {@code flags} holds only the flags the caller named.
+     * billing org's default region; {@code flags} holds only the flags the caller named. Creating a
+     * project needs a full-scope token.
      */
     public record CreateProjectCommand(@TargetAggregateIdentifier String projectId,
                                        String name,
@@ -29,7 +32,7 @@ public final class ProjectCommands {
                                        String region,
                                        Map<String, Boolean> flags,
                                        String tre,
-                                       String createdBy) {
+                                       Requester requester) {
     }
 
     /**
@@ -43,34 +46,34 @@ public final class ProjectCommands {
                                        String description,
                                        Map<String, Boolean> flags,
                                        String billTo,
-                                       String updatedBy) {
+                                       Requester requester) {
     }
 
     /** A person shares the project: the invitee is a user id, an org id or {@code PUBLIC}. */
     public record InviteToProjectCommand(@TargetAggregateIdentifier String projectId,
                                          String invitee,
                                          ProjectLevel level,
-                                         String invitedBy) {
+                                         Requester requester) {
     }
 
     /** Lowers people's own grants; {@link ProjectLevel#NONE} removes one. */
     public record DecreaseProjectPermissionsCommand(@TargetAggregateIdentifier String projectId,
                                                     Map<String, ProjectLevel> levels,
-                                                    String requestedBy) {
+                                                    Requester requester) {
     }
 
-    public record LeaveProjectCommand(@TargetAggregateIdentifier String projectId, String userId) {
+    public record LeaveProjectCommand(@TargetAggregateIdentifier String projectId, Requester requester) {
     }
 
     public record TransferProjectCommand(@TargetAggregateIdentifier String projectId,
                                          String invitee,
-                                         String requestedBy) {
+                                         Requester requester) {
     }
 
-    public record AcceptProjectTransferCommand(@TargetAggregateIdentifier String projectId, String acceptedBy) {
+    public record AcceptProjectTransferCommand(@TargetAggregateIdentifier String projectId, Requester requester) {
     }
 
-    public record DestroyProjectCommand(@TargetAggregateIdentifier String projectId, String destroyedBy) {
+    public record DestroyProjectCommand(@TargetAggregateIdentifier String projectId, Requester requester) {
     }
 
     /**
@@ -90,24 +93,20 @@ public final class ProjectCommands {
     }
 
     /**
-     * {@code /org-xxxx/bulkUpdateProjectLimit} for one project. A {@code …Given} flag false leaves that
-     * limit as it is; given with a null value removes the limit.
+     * {@code /org-xxxx/bulkUpdateProjectLimit} for one project, from the update's saga once the Org
+     * checked the requester and the licenses.
      */
     public record SetProjectSpendingLimitsCommand(@TargetAggregateIdentifier String projectId,
                                                   String orgId,
-                                                  boolean computeGiven,
-                                                  Long monthlyComputeLimit,
-                                                  boolean egressGiven,
-                                                  Long monthlyEgressBytesLimit,
-                                                  boolean storageGiven,
-                                                  Double monthlyStorageLimit,
+                                                  SpendingLimitsChange change,
                                                   String requestedBy) {
     }
 
     /**
-     * {@code /org-xxxx/removeMember} for one project billed to the org: the user's own grant goes and,
-     * when {@code elevateRequester} and the user was the only ADMINISTER holder, the requesting org
-     * ADMIN gets ADMINISTER so the project is not orphaned. Answers whether the requester was elevated.
+     * {@code /org-xxxx/removeMember} for one project billed to the org, from the removal's saga after
+     * the Org checked the requester: the user's own grant goes and, when {@code elevateRequester} and
+     * the user was the only ADMINISTER holder, the requesting org ADMIN gets ADMINISTER so the project
+     * is not orphaned. Answers whether the requester was elevated.
      */
     public record RemoveOrgMemberFromProjectCommand(@TargetAggregateIdentifier String projectId,
                                                     String orgId,

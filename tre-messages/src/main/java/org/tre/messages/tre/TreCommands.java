@@ -129,6 +129,13 @@ public final class TreCommands {
                                                   String cursor, long done, boolean finished) {
     }
 
+    /**
+     * From the policy synchronization saga when a batch keeps failing past its retries: the TRE records
+     * the failure and stops waiting for the synchronization. Answers whether it was still the TRE's.
+     */
+    public record AbandonPolicySyncCommand(@TargetAggregateIdentifier String treId, String syncId, String reason) {
+    }
+
     public record DeleteTreCommand(@TargetAggregateIdentifier String treId, Requester requester) {
     }
 }

@@ -99,6 +99,18 @@ public final class TreEvents {
     public record TrePolicySyncFinishedEvent(String treId, String syncId) {
     }
 
+    /** A newer policy change started its own synchronization: this one stops where it is. */
+    public record TrePolicySyncSupersededEvent(String treId, String syncId) {
+    }
+
+    /**
+     * The synchronization could not finish by its deadline and was given up (the failure is recorded
+     * beside it as a side-effect failure); TRE projects may be created again, and the next
+     * {@code setPolicies} synchronizes every project, even when it changes no value.
+     */
+    public record TrePolicySyncAbandonedEvent(String treId, String syncId) {
+    }
+
     public record TreDeletedEvent(String treId, List<String> admins) {
     }
 }

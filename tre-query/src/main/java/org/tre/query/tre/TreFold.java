@@ -16,6 +16,7 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
@@ -77,6 +78,8 @@ public final class TreFold {
             step(TrePolicySyncProgressedEvent.class, (view, event, at) -> view.policySync =
                     new PolicySync(view.policySync.state(), event.pending())),
             step(TrePolicySyncFinishedEvent.class, (view, event, at) -> view.policySync = PolicySync.IDLE),
+            // The failure itself is shown as a side-effect failure, recorded beside this event.
+            step(TrePolicySyncAbandonedEvent.class, (view, event, at) -> view.policySync = PolicySync.IDLE),
             step(TreProvisionedEvent.class, TreFold::provisioned),
             step(TreSideEffectFailedEvent.class, (view, event, at) -> view.sideEffectFailures
                     .add(new SideEffectFailure(event.effect(), event.reason(), at))));

@@ -20,6 +20,7 @@ import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TreInventorySetEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
@@ -135,6 +136,11 @@ public class TreProjection {
 
     @EventHandler
     void on(TrePolicySyncFinishedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
+    }
+
+    @EventHandler
+    void on(TrePolicySyncAbandonedEvent event, @Timestamp Instant at) {
         change(event.treId(), event, at);
     }
 

@@ -1,4 +1,4 @@
-package org.tre.api.org;
+package org.tre.directory.org;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,12 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Before job logs forwarding is switched on, the org's Splunk HEC endpoint is told who enables it
- * (org-api.txt /org-xxxx/update). A failed announcement refuses the change, so an org never forwards
- * logs to an endpoint that does not accept them.
+ * {@link JobLogsAnnouncement} over HTTPS: a Splunk HEC event, {@code Authorization: Splunk <token>};
+ * any non-2xx answer, or none within 10 s, is the spec's InvalidInput. It runs where the Org
+ * aggregate runs (the directory role), so that role needs the trust store when private CAs sign the
+ * endpoint.
  */
 @Component
-public class JobLogsAnnouncer {
+public class JobLogsAnnouncer implements JobLogsAnnouncement {
 
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -45,6 +46,7 @@ public class JobLogsAnnouncer {
         this.http = builder.build();
     }
 
+    @Override
     public void announce(String url, String splunkToken, String adminId, String orgId, String tokenSignature) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("url", url);
