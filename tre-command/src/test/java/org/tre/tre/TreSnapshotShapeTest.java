@@ -2,6 +2,7 @@ package org.tre.tre;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class TreSnapshotShapeTest {
     private static final List<String> FIELDS = List.of("treId", "billTo", "region", "state", "customizedRateCard",
             "supportOrg", "allowSupportAccess", "admins", "authorizedUsers", "reviewersByStep", "activeInventory",
             "pendingInventory", "policies", "policiesSet", "provisioned", "policySyncId", "policySyncs",
-            "policySyncTotal");
+            "policySyncTotal", "policySyncAbandoned");
 
     /** A snapshot of an amending TRE with a pending version and its provisioning, as stored. */
     private static final String STORED = """
@@ -164,13 +165,23 @@ class TreSnapshotShapeTest {
         assertThat(names).containsExactlyElementsOf(FIELDS);
     }
 
+    /**
+     * The stored snapshot as the Tre writes it today: a field added since (a boolean, say) takes its
+     * default when an older snapshot is loaded, so adding one needs no new revision.
+     */
+    private static JsonNode storedWithTheFieldsAddedSince() throws Exception {
+        ObjectNode stored = (ObjectNode) JSON.readTree(STORED);
+        stored.put("policySyncAbandoned", false);
+        return stored;
+    }
+
     @Test
     void theTreWritesTheStoredSnapshot() throws Exception {
-        assertThat(written(amendingWithAPendingVersion())).isEqualTo(JSON.readTree(STORED));
+        assertThat(written(amendingWithAPendingVersion())).isEqualTo(storedWithTheFieldsAddedSince());
     }
 
     @Test
     void aStoredSnapshotLoadsIntoTheSameState() throws Exception {
-        assertThat(written(JSON.readValue(STORED, Tre.class))).isEqualTo(JSON.readTree(STORED));
+        assertThat(written(JSON.readValue(STORED, Tre.class))).isEqualTo(storedWithTheFieldsAddedSince());
     }
 }
