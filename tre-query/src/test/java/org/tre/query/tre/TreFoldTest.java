@@ -16,6 +16,7 @@ import org.tre.messages.tre.TreEvents.TreAdminsRemovedEvent;
 import org.tre.messages.tre.TreEvents.TreDeactivatedEvent;
 import org.tre.messages.tre.TreEvents.TreDeletedEvent;
 import org.tre.messages.tre.TreEvents.TrePoliciesSetEvent;
+import org.tre.messages.tre.TreEvents.TrePolicySyncAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
@@ -149,7 +150,7 @@ class TreFoldTest {
                 .filter(method -> method.isAnnotationPresent(EventHandler.class))
                 .map(method -> (Class<?>) method.getParameterTypes()[0])
                 .collect(Collectors.toSet());
-        assertThat(handled).hasSize(21).containsExactlyInAnyOrderElementsOf(TreFold.eventTypes());
+        assertThat(handled).hasSize(22).containsExactlyInAnyOrderElementsOf(TreFold.eventTypes());
         for (Method method : TreProjection.class.getDeclaredMethods()) {
             if (method.isAnnotationPresent(EventHandler.class)) {
                 assertThat(method.getParameterCount()).as(method.toString()).isEqualTo(2);
@@ -402,6 +403,14 @@ class TreFoldTest {
 
         TreView finished = then(progressed, new TrePolicySyncFinishedEvent(TRE, "sync-1"), 4_000);
         assertThat(finished.policySync()).isEqualTo(PolicySync.IDLE);
+    }
+
+    @Test
+    void anAbandonedPolicySynchronizationIsIdle() {
+        TreView started = after(created(TRE, ALICE),
+                new TrePolicySyncStartedEvent(TRE, "sync-1", Map.of(), 5));
+        TreView abandoned = then(started, new TrePolicySyncAbandonedEvent(TRE, "sync-1"), 3_000);
+        assertThat(abandoned.policySync()).isEqualTo(PolicySync.IDLE);
     }
 
     @Test
