@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -58,7 +60,7 @@ public final class Benchmark {
      * again.
      */
     record Case(Route route, int clients, Wrk.Result wrk, double serviceCpuMs, double serviceCores,
-                double dbCpuMs, double hostBusyPercent, long late, long lateNon2xx, double stallSeconds,
+                double dbCpuMs, double otherCores, long late, long lateNon2xx, double stallSeconds,
                 double warmupStallSeconds, boolean quiet) {
     }
 
@@ -132,7 +134,7 @@ public final class Benchmark {
                 "raw commits: a fresh file database with the same options, in this JVM (the jar's H2 version): "
                         + rawUrl);
         progress("h2: raw insert-and-commit");
-        List<RawCommits.Result> raw = rawCommits(new RawCommits(rawUrl, "sa", ""));
+        List<RawCommits.Result> raw = rawCommits(new RawCommits(rawUrl, "sa", "", () -> 0));
         try (ServiceProcess service = startService(dir, List.of(), Map.of())) {
             return new DatabaseRun("H2 (embedded default)", settings, cases("h2", service, () -> -1), raw);
         }
@@ -167,7 +169,8 @@ public final class Benchmark {
             }
             settings.add("service database: " + base + "tre; raw commits: " + base + "raw_commit (same server)");
             progress("postgres: raw insert-and-commit");
-            List<RawCommits.Result> raw = rawCommits(new RawCommits(base + "raw_commit", "postgres", "postgres"));
+            List<RawCommits.Result> raw = rawCommits(new RawCommits(base + "raw_commit", "postgres", "postgres",
+                    () -> ProcStat.treeTicks(postmaster[0])));
             Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", base + "tre",
                     "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres");
             try (ServiceProcess service = startService(dir, List.of("--spring.profiles.active=postgres"), env)) {
@@ -218,7 +221,7 @@ public final class Benchmark {
         return ServiceProcess.start(jar, port, dir.resolve("data"), ADMIN, all, env, dir.resolve("service.log"));
     }
 
-    private List<Case> cases(String db, ServiceProcess service, TickSource dbTicks) throws Exception {
+    private List<Case> cases(String db, ServiceProcess service, LongSupplier dbTicks) throws Exception {
         progress(db + ": a user, an org and " + TRES + " TREs");
         String alice = setUp(service);
         service.awaitQuiet(Duration.ofSeconds(60));
@@ -240,18 +243,20 @@ public final class Benchmark {
                 progress(db + ": " + route.name + ", " + c + " client" + (c == 1 ? "" : "s"));
                 long logOffset = service.logSize();
                 long serviceBefore = ProcStat.ticks(service.pid());
-                long dbBefore = dbTicks.ticks();
+                long dbBefore = dbTicks.getAsLong();
                 long[] hostBefore = ProcStat.host();
                 Wrk.Result result = load(service, alice, route, c, seconds);
                 long[] hostAfter = ProcStat.host();
                 double serviceMs = ProcStat.millis(ProcStat.ticks(service.pid()) - serviceBefore);
-                double dbMs = dbBefore < 0 ? Double.NaN : ProcStat.millis(dbTicks.ticks() - dbBefore);
+                double dbMs = dbBefore < 0 ? Double.NaN : ProcStat.millis(dbTicks.getAsLong() - dbBefore);
                 double stall = service.drain(ADMIN, DRAIN_LIMIT);
                 ServiceProcess.Answers logged = service.answersSince(logOffset, route.paths);
                 double answers = result.requests();
-                long hostTotal = hostAfter[1] - hostBefore[1];
+                // The machine's busy time less the service's, the database's and wrk's: whatever else ran.
+                double otherMs = ProcStat.millis(hostAfter[0] - hostBefore[0] - result.cpuTicks())
+                        - serviceMs - (Double.isNaN(dbMs) ? 0 : dbMs);
                 cases.add(new Case(route, c, result, serviceMs / answers, serviceMs / 1000 / result.seconds(),
-                        dbMs / answers, hostTotal > 0 ? 100.0 * (hostAfter[0] - hostBefore[0]) / hostTotal : 0,
+                        dbMs / answers, Math.max(0, otherMs) / 1000 / result.seconds(),
                         Math.max(0, logged.total() - result.requests()),
                         Math.max(0, logged.non2xx() - result.non2xx()), stall, warmupStall, quiet));
             }
@@ -279,11 +284,6 @@ public final class Benchmark {
         return alice;
     }
 
-    @FunctionalInterface
-    private interface TickSource {
-        long ticks();
-    }
-
     // ---- the report ----
 
     private void print(String wrkVersion, String loadBefore, List<DatabaseRun> done) throws IOException {
@@ -302,16 +302,16 @@ public final class Benchmark {
                 .append(" (--tre.rate-limit.per-second, --tre.rate-limit.burst) so that it caps nothing\n");
         out.append("- service CPU: utime+stime of the service process from /proc/<pid>/stat, CLK_TCK=")
                 .append(ProcStat.CLK_TCK).append("; cores = CPU seconds per wall second; db CPU: the")
-                .append(" PostgreSQL server's processes; host busy: all of the machine (wrk, the database,")
-                .append(" anything else running) out of ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores\n");
+                .append(" PostgreSQL server's processes; other processes: the machine's busy time (/proc/stat)")
+                .append(" less the service's, the database's and wrk's, i.e. whatever else ran (0 on a quiet")
+                .append(" machine)\n");
         out.append("- logs and wrk's own output: ").append(root.relativize(runDir)).append('\n');
         for (DatabaseRun run : done) {
             out.append("\n### ").append(run.name).append("\n\n");
             run.settings.forEach(s -> out.append("- ").append(s).append('\n'));
             out.append("\n| case | clients | answers/s | p50 ms | p99 ms | non-2xx | socket errors |")
                     .append(" late answers (non-2xx) | stall after s | service CPU ms/answer | service cores |")
-                    .append(" db CPU ms/answer | host busy % |\n")
+                    .append(" db CPU ms/answer | other processes, cores |\n")
                     .append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
             for (Case c : run.cases) {
                 Wrk.Result r = c.wrk;
@@ -325,7 +325,7 @@ public final class Benchmark {
                         .append(none ? "–" : num(c.serviceCpuMs)).append(" | ")
                         .append(String.format("%.2f", c.serviceCores)).append(" | ")
                         .append(Double.isNaN(c.dbCpuMs) ? "in the service" : none ? "–" : num(c.dbCpuMs))
-                        .append(" | ").append(String.format("%.0f", c.hostBusyPercent)).append(" |\n");
+                        .append(" | ").append(String.format("%.2f", c.otherCores)).append(" |\n");
             }
             out.append("\nlate answers: given by the service (its access log) after wrk's window closed, to")
                     .append(" requests still in flight then (up to one per client is the normal cut-off), which")
@@ -342,11 +342,13 @@ public final class Benchmark {
             if (run.cases.stream().anyMatch(c -> !c.quiet)) {
                 out.append("\n(†) the side-effect processors were still behind when this case began (30 s wait)\n");
             }
-            out.append("\n| raw insert + commit | connections | commits/s | p50 ms | p99 ms |\n|---|--:|--:|--:|--:|\n");
+            out.append("\n| raw insert + commit | connections | commits/s | p50 ms | p99 ms | other processes, cores |\n")
+                    .append("|---|--:|--:|--:|--:|--:|\n");
             for (RawCommits.Result r : run.raw) {
                 out.append("| one row per transaction | ").append(r.connections()).append(" | ")
                         .append(num(r.perSecond())).append(" | ").append(num(r.p50ms())).append(" | ")
-                        .append(num(r.p99ms())).append(" |\n");
+                        .append(num(r.p99ms())).append(" | ").append(String.format("%.2f", r.otherCores()))
+                        .append(" |\n");
             }
         }
         out.append(ratios(done));
@@ -393,7 +395,7 @@ public final class Benchmark {
     }
 
     private static void ratioRow(StringBuilder out, String name, int clients, List<DatabaseRun> done,
-                                 java.util.function.ToDoubleFunction<DatabaseRun> ratio) {
+                                 ToDoubleFunction<DatabaseRun> ratio) {
         out.append("| ").append(name).append(" | ").append(clients).append(" |");
         for (DatabaseRun d : done) {
             double r = ratio.applyAsDouble(d);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The physical floor: one row inserted and committed per transaction (autocommit off, a commit after
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RawCommits {
 
-    record Result(int connections, long commits, double seconds, double p50ms, double p99ms) {
+    /** {@code otherCores}: what else kept the machine busy meanwhile (see the benchmark's header). */
+    record Result(int connections, long commits, double seconds, double p50ms, double p99ms, double otherCores) {
         double perSecond() {
             return seconds > 0 ? commits / seconds : 0;
         }
@@ -29,12 +31,15 @@ final class RawCommits {
     private final String url;
     private final String user;
     private final String password;
+    private final LongSupplier databaseTicks;
     private final AtomicLong ids = new AtomicLong();
 
-    RawCommits(String url, String user, String password) throws SQLException {
+    /** {@code databaseTicks}: the CPU ticks of a database server apart from this JVM, or 0 for none. */
+    RawCommits(String url, String user, String password, LongSupplier databaseTicks) throws SQLException {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.databaseTicks = databaseTicks;
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE raw_commit (id BIGINT PRIMARY KEY, payload VARCHAR(255) NOT NULL)");
         }
@@ -57,6 +62,9 @@ final class RawCommits {
                 workers.add(new Worker(c, start));
             }
             workers.forEach(Thread::start);
+            long selfBefore = ProcStat.ticks(ProcessHandle.current().pid());
+            long databaseBefore = databaseTicks.getAsLong();
+            long[] hostBefore = ProcStat.host();
             long begin = System.nanoTime();
             long measureFrom = begin + warmup * 1_000_000_000L;
             long end = measureFrom + seconds * 1_000_000_000L;
@@ -72,6 +80,11 @@ final class RawCommits {
                     throw w.failure;
                 }
             }
+            double elapsed = (System.nanoTime() - begin) / 1e9;
+            long ownTicks = ProcStat.ticks(ProcessHandle.current().pid()) - selfBefore
+                    + databaseTicks.getAsLong() - databaseBefore;
+            double otherCores = Math.max(0, ProcStat.millis(ProcStat.host()[0] - hostBefore[0] - ownTicks))
+                    / 1000 / elapsed;
             long commits = workers.stream().mapToLong(w -> w.count).sum();
             long[] all = new long[(int) commits];
             int at = 0;
@@ -80,7 +93,7 @@ final class RawCommits {
                 at += w.count;
             }
             Arrays.sort(all);
-            return new Result(connections, commits, seconds, percentile(all, 50), percentile(all, 99));
+            return new Result(connections, commits, seconds, percentile(all, 50), percentile(all, 99), otherCores);
         } finally {
             for (Connection c : open) {
                 c.close();

@@ -86,14 +86,18 @@ final class ServiceProcess implements AutoCloseable {
      * store ({@code tre_processor_lag}), so that one case's leftovers do not run in the next. False if
      * the limit passed first.
      */
-    boolean awaitQuiet(Duration limit) throws IOException, InterruptedException {
+    boolean awaitQuiet(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            String metrics = get("/actuator/prometheus").body();
-            double lag = metrics.lines().filter(l -> l.startsWith("tre_processor_lag{"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-            if (lag == 0) {
-                return true;
+            try {
+                String metrics = get("/actuator/prometheus").body();
+                double lag = metrics.lines().filter(l -> l.startsWith("tre_processor_lag{"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                if (lag == 0) {
+                    return true;
+                }
+            } catch (IOException slow) {
+                // the gauge reads the database: a stalled service answers late
             }
             Thread.sleep(200);
         }
@@ -129,14 +133,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * The answers to {@code paths} in the access lines logged since {@code offset}, once their number
-     * has stopped growing for a second (at most 30 s): the service's own count, late answers included.
+     * has stopped growing for half a second (at most 30 s): the service's own count, late answers
+     * included.
      */
     Answers answersSince(long offset, Collection<String> paths) throws IOException, InterruptedException {
         Answers last = count(offset, paths);
         long stableSince = System.nanoTime();
         long deadline = stableSince + 30_000_000_000L;
-        while (System.nanoTime() - stableSince < 1_000_000_000L && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        while (System.nanoTime() - stableSince < 500_000_000L && System.nanoTime() < deadline) {
+            Thread.sleep(100);
             Answers now = count(offset, paths);
             if (now.total() != last.total()) {
                 last = now;

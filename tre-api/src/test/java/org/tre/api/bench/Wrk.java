@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Wrk {
 
+    /** {@code cpuTicks}: wrk's own utime+stime, so that the machine's other load can be told apart. */
     record Result(long requests, double seconds, long non2xx, long socketErrors, long timeouts,
-                  double p50ms, double p90ms, double p99ms, double maxMs) {
+                  double p50ms, double p90ms, double p99ms, double maxMs, long cpuTicks) {
         double perSecond() {
             return seconds > 0 ? requests / seconds : 0;
         }
@@ -48,8 +49,12 @@ final class Wrk {
 
     Result run(String baseUrl, String token, List<String> paths, String body, String tag, int clients,
                int seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("wrk", "-t1", "-c" + clients, "-d" + seconds + "s",
-                "--timeout", "60s", "--latency", "-s", script.toString(), baseUrl).redirectErrorStream(true);
+        // Under a shell that, once wrk has exited, prints its own /proc stat: the cutime and cstime there
+        // are wrk's CPU time.
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c",
+                "wrk \"$@\"; status=$?; read -r stat < /proc/$$/stat; echo \"WRKCPU $stat\"; exit $status", "sh",
+                "-t1", "-c" + clients, "-d" + seconds + "s", "--timeout", "60s", "--latency",
+                "-s", script.toString(), baseUrl).redirectErrorStream(true);
         pb.environment().put("BENCH_TOKEN", token);
         pb.environment().put("BENCH_PATHS", String.join(",", paths));
         pb.environment().put("BENCH_BODY", body);
@@ -73,6 +78,15 @@ final class Wrk {
         }
         return new Result(v.get("requests"), v.get("duration_us") / 1e6, v.get("non2xx"),
                 v.get("connect") + v.get("read") + v.get("write"), v.get("timeout"),
-                v.get("p50_us") / 1e3, v.get("p90_us") / 1e3, v.get("p99_us") / 1e3, v.get("max_us") / 1e3);
+                v.get("p50_us") / 1e3, v.get("p90_us") / 1e3, v.get("p99_us") / 1e3, v.get("max_us") / 1e3,
+                childTicks(out));
+    }
+
+    /** cutime + cstime (fields 16 and 17) of the shell's stat line. */
+    private static long childTicks(String out) {
+        return out.lines().filter(l -> l.startsWith("WRKCPU ")).findFirst().map(line -> {
+            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }).orElse(0L);
     }
 }
