@@ -25,12 +25,12 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The console's access line: {@code org.tre.api.access : POST /tre-tre1/update 200 3ms}. */
-    private static final Pattern ACCESS = Pattern.compile("org\\.tre\\.api\\.access\\s*: (\\S+) (\\S+) (\\d{3}) \\d+ms");
+    private static final Pattern ACCESS = Pattern.compile("org\\.tre\\.api\\.access\\s*: (\\S+) (\\S+) (\\d{3}) (\\d+)ms");
     /** What {@link #drain} asks: needs the database (as every authenticated route) and is no case's route. */
     private static final String PROBE = "/user-alice/describe";
 
-    /** Answers the service logged, and how many of them were not 2xx. */
-    record Answers(long total, long non2xx) {
+    /** Answers the service logged, how many of them were not 2xx, and the slowest one's time. */
+    record Answers(long total, long non2xx, long slowestMs) {
     }
 
     private final Process process;
@@ -160,6 +160,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         long total = 0;
         long non2xx = 0;
+        long slowest = 0;
         Matcher m = ACCESS.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         while (m.find()) {
             if (paths.contains(m.group(2))) {
@@ -167,9 +168,10 @@ final class ServiceProcess implements AutoCloseable {
                 if (m.group(3).charAt(0) != '2') {
                     non2xx++;
                 }
+                slowest = Math.max(slowest, Long.parseLong(m.group(4)));
             }
         }
-        return new Answers(total, non2xx);
+        return new Answers(total, non2xx, slowest);
     }
 
     private void awaitReady(Duration limit) throws IOException, InterruptedException {
