@@ -131,9 +131,10 @@ public final class Benchmark {
     private DatabaseRun h2() throws Exception {
         Path dir = runDir.resolve("h2");
         String rawUrl = h2Url(dir.resolve("raw-commit"));
-        List<String> settings = List.of("service database: " + h2Url(dir.resolve("data")) + " (application.yml's URL)",
+        List<String> settings = List.of("service database: " + h2Url(root.relativize(dir.resolve("data")))
+                        + " (application.yml's URL)",
                 "raw commits: a fresh file database with the same options, in this JVM (the jar's H2 version): "
-                        + rawUrl);
+                        + h2Url(root.relativize(dir.resolve("raw-commit"))));
         progress("h2: raw insert-and-commit");
         List<RawCommits.Result> raw = rawCommits(new RawCommits(rawUrl, "sa", "", () -> 0));
         try (ServiceProcess service = startService(dir, List.of(), Map.of())) {
