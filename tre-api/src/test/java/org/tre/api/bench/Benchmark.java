@@ -133,10 +133,12 @@ public final class Benchmark {
         String rawUrl = h2Url(dir.resolve("raw-commit"));
         List<String> settings = List.of("service database: " + h2Url(root.relativize(dir.resolve("data")))
                         + " (application.yml's URL)",
-                "raw commits: a fresh file database with the same options, in this JVM (the jar's H2 version): "
-                        + h2Url(root.relativize(dir.resolve("raw-commit"))));
+                "raw commits: a fresh file database with the same options, in this JVM (the jar's H2 version),"
+                        + " deleted afterwards: " + h2Url(root.relativize(dir.resolve("raw-commit"))));
         progress("h2: raw insert-and-commit");
         List<RawCommits.Result> raw = rawCommits(new RawCommits(rawUrl, "sa", "", () -> 0));
+        // Closed with its last connection; its file grows by some kilobytes a commit (gigabytes here).
+        deleteTree(dir.resolve("raw-commit"));
         try (ServiceProcess service = startService(dir, List.of(), Map.of())) {
             return new DatabaseRun("H2 (embedded default)", settings, cases("h2", service, () -> -1), raw);
         }
@@ -436,6 +438,17 @@ public final class Benchmark {
             }
         }
         throw new IllegalStateException("no free port left in " + PORT_LOW + "-" + PORT_HIGH);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String single(Statement s, String sql) throws Exception {
