@@ -19,7 +19,16 @@ public final class EmbeddedPostgresSupport {
 
     public static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory()).start();
+            return builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The builder {@link #start()} uses, for a caller that sets more (port, server settings) first. */
+    public static EmbeddedPostgres.Builder builder() {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
