@@ -1,6 +1,7 @@
 package org.tre.api.protocol.input;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -138,8 +139,14 @@ public class DeclaredInputs {
     }
 
     private static Set<String> componentNames(Class<? extends Record> shape) {
-        return java.util.Arrays.stream(shape.getRecordComponents()).map(RecordComponent::getName)
+        return java.util.Arrays.stream(shape.getRecordComponents()).map(DeclaredInputs::jsonName)
                 .collect(Collectors.toSet());
+    }
+
+    /** The key of a component on the wire: its name, or the {@code @JsonProperty} where Java cannot spell the key. */
+    public static String jsonName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
     private static DxException unknownKey(UnrecognizedPropertyException unknown) {
@@ -187,7 +194,7 @@ public class DeclaredInputs {
         Class<?> raw = SchemaWords.raw(owner);
         if (raw.isRecord()) {
             for (RecordComponent component : raw.getRecordComponents()) {
-                if (component.getName().equals(name)) {
+                if (jsonName(component).equals(name)) {
                     return component.getGenericType();
                 }
             }

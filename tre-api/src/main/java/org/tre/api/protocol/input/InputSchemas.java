@@ -38,13 +38,14 @@ public final class InputSchemas {
         for (RecordComponent component : shape.getRecordComponents()) {
             Field field = fieldOf(shape, component);
             ObjectNode property = schemaOf(field.getAnnotatedType(), field, json);
+            String name = DeclaredInputs.jsonName(component);
             if (isRequired(field)) {
-                required.add(component.getName());
+                required.add(name);
             } else {
                 // On the wire a null input is one not given.
                 allowNull(property);
             }
-            properties.set(component.getName(), property);
+            properties.set(name, property);
         }
         if (!required.isEmpty()) {
             schema.set("required", required);
@@ -56,7 +57,7 @@ public final class InputSchemas {
             anyOf.addObject().put("maxProperties", 0);
             ArrayNode all = anyOf.addObject().putArray("required");
             for (RecordComponent component : shape.getRecordComponents()) {
-                all.add(component.getName());
+                all.add(DeclaredInputs.jsonName(component));
             }
         }
         return schema;
