@@ -58,6 +58,28 @@ class DeclaredInputsTest extends OrgApiTest {
     }
 
     @Test
+    void aNumberTooLargeForItsInputIsAWrongType() {
+        assertThat(refused("/system/newAuthToken", "{\"expires\": 100000000000000000000000000000}"))
+                .isEqualTo("Expected 'expires' to be an integer");
+    }
+
+    @Test
+    void theFindRoutesDxCallsStayOpenToKeysTheyDoNotRead() {
+        dx().post("/system/findApps", ADMIN_TOKEN, Dx.obj("billTo", "org-x", "limit", 1)).expectOk();
+        assertThat(refused("/system/findApps", Dx.obj("limit", 0))).isEqualTo("'limit' must be from 1 to 1000");
+        assertThat(refused("/system/findGlobalWorkflows", Dx.obj("starting", 5)))
+                .isEqualTo("Expected 'starting' to be the 'next' value of the previous page: a string or a mapping");
+        assertThat(refused("/system/findApps", Dx.obj("describe", "yes")))
+                .isEqualTo("Expected 'describe' to be a boolean or a mapping");
+    }
+
+    @Test
+    void listElementsGetTheRoutesWordsNamingTheValue() {
+        assertThat(refused("/app/new", Dx.obj("name", "a", "version", "1.0.0", "billTo", "org-x",
+                "developers", List.of("user-a", "org-b")))).isEqualTo("'developers' may not hold org-b");
+    }
+
+    @Test
     void aNullInsideAListOrMappingIsAWrongType() {
         assertThat(refused("/user-admin/describe", "{\"fields\": {\"id\": null}}"))
                 .isEqualTo("Expected 'fields.id' to be a boolean");

@@ -99,13 +99,8 @@ public class DeclaredInputs {
         } catch (DatabindException wrong) {
             throw wrongType(shape, wrong);
         } catch (JsonProcessingException wrong) {
-            // A number too large for its type: the parser's refusal, which carries no path of its own.
-            throw DxException.invalidInput("An input holds a number out of range: " + wrong.getOriginalMessage());
-        } catch (IllegalArgumentException wrong) {
-            if (wrong.getCause() instanceof DatabindException databind) {
-                throw wrongType(shape, databind);
-            }
-            throw wrong;
+            // The parser's own refusals come wrapped with their path; one that is not names no field.
+            throw DxException.invalidInput("The input is not of the declared shape: " + wrong.getOriginalMessage());
         }
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
