@@ -19,9 +19,11 @@ import org.tre.api.protocol.input.UnknownKeys;
 import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Inventory.Assay;
 import org.tre.messages.tre.Inventory.ObjectRef;
+import org.tre.tre.inventory.InventoryVersions;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,6 @@ final class TreInputs {
     /** A lowercase letter, then lowercase letters, digits, '.' or '_'; 3 to 63 characters. */
     static final String HANDLE = "[a-z][a-z0-9._]{2,62}";
     static final String REVIEW_STEP_ID = "[a-z0-9]{1,256}";
-    /** major.minor.patch, numeric parts without leading zeros (DECISIONS.md §6, §12). */
-    static final String VERSION = "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})";
     static final String USERS_EMPTY = "The users array is empty";
     static final String PRINCIPAL = "(?s)PUBLIC|user-.+|org-.+";
 
@@ -78,8 +78,7 @@ final class TreInputs {
             @NotNull @Valid InventoryRef showcase,
             @Valid ObjectRefInput dataTypeGroups,
             @NotNull List<@NotNull @Valid AssayInput> assays,
-            @NotNull @Pattern(regexp = VERSION, message = "'version' must be a semantic version major.minor.patch,"
-                    + " such as 1.0.0") String version) {
+            @NotNull @Pattern(regexp = InventoryVersions.SHAPE, message = InventoryVersions.INVALID) String version) {
 
         Inventory inventory() {
             return new Inventory(version, file.ref(), dataset.ref(), showcase.ref(),
@@ -188,7 +187,7 @@ final class TreInputs {
 
         /** The policies the record declares, as the wire names them: the test holds them to {@link Policies#KEYS}. */
         static List<String> keys() {
-            return java.util.Arrays.stream(RestrictedWorkspaceInput.class.getRecordComponents())
+            return Arrays.stream(RestrictedWorkspaceInput.class.getRecordComponents())
                     .map(DeclaredInputs::jsonName).toList();
         }
     }

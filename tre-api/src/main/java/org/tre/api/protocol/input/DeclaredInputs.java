@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -27,6 +26,7 @@ import org.tre.messages.error.DxException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -134,7 +134,7 @@ public class DeclaredInputs {
     }
 
     private static Set<String> componentNames(Class<? extends Record> shape) {
-        return java.util.Arrays.stream(shape.getRecordComponents()).map(DeclaredInputs::jsonName)
+        return Arrays.stream(shape.getRecordComponents()).map(DeclaredInputs::jsonName)
                 .collect(Collectors.toSet());
     }
 
@@ -247,7 +247,7 @@ public class DeclaredInputs {
      * with several faults always gets the same answer.
      */
     private static <T> Comparator<ConstraintViolation<T>> inDeclarationOrder(Class<? extends Record> shape) {
-        List<String> order = java.util.Arrays.stream(shape.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> order = Arrays.stream(shape.getRecordComponents()).map(RecordComponent::getName).toList();
         return Comparator.<ConstraintViolation<T>>comparingInt(v -> {
                     Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
                     int index = nodes.hasNext() ? order.indexOf(nodes.next().getName()) : -1;
