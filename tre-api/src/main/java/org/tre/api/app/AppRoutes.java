@@ -21,7 +21,12 @@ import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
 import org.tre.messages.app.AppMessages.CreateAppCommand;
+import org.tre.api.app.AppInputs.DescribeAppInput;
+import org.tre.api.app.AppInputs.FindAppsInput;
+import org.tre.api.app.AppInputs.FindGlobalWorkflowsInput;
+import org.tre.api.app.AppInputs.NewAppInput;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgViews.OrgMembership;
 
 import java.util.ArrayList;
@@ -33,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,9 +47,6 @@ import java.util.stream.Collectors;
  */
 @Component
 public class AppRoutes implements DxRoutes.Provider {
-
-    private static final Pattern APP_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
-    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.+-]+)?");
 
     private final CommandGateway commands;
     private final AppProjection apps;
@@ -62,54 +63,40 @@ public class AppRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("app/new", this::newApp)
-                .post("app-*/describe", this::describe)
-                .post("system/findApps", this::findApps)
-                .post("org-*/findApps", this::findOrgApps)
-                .post("system/findGlobalWorkflows", this::findGlobalWorkflows);
+        routes.post("app/new", NewAppInput.class, this::newApp,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("app-*/describe", DescribeAppInput.class, (r, in) -> describe(r),
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("system/findApps", FindAppsInput.class, this::findApps)
+                .post("org-*/findApps", FindAppsInput.class, this::findOrgApps,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("system/findGlobalWorkflows", FindGlobalWorkflowsInput.class, this::findGlobalWorkflows);
     }
 
-    ObjectNode newApp(DxRequest request) {
-        DxInput in = request.input().allowOnly("name", "version", "billTo", "title", "summary", "description",
-                "published", "authorizedUsers", "developers", "categories", "nonce");
-        String name = in.requiredString("name");
-        if (!APP_NAME.matcher(name).matches()) {
-            throw DxException.invalidInput("'name' may hold letters, digits, '.', '_' and '-', 1 to 256 of them");
-        }
-        String version = in.requiredString("version");
-        if (!VERSION.matcher(version).matches()) {
-            throw DxException.invalidInput("'version' must be a semantic version such as 1.0.0");
-        }
-        String billTo = in.requiredString("billTo");
-        if (!billTo.startsWith("org-")) {
-            throw DxException.invalidInput("'billTo' must be an org id");
-        }
+    ObjectNode newApp(DxRequest request, NewAppInput in) {
+        String name = in.name();
         String caller = request.caller().userId();
-        List<String> authorized = in.has("authorizedUsers") ? principals(in.requiredStringArray("authorizedUsers"),
-                "authorizedUsers", true) : List.of();
-        List<String> developers = in.has("developers") ? principals(in.requiredStringArray("developers"),
-                "developers", false) : new ArrayList<>();
+        List<String> authorized = in.authorizedUsers() == null ? List.of() : List.copyOf(in.authorizedUsers());
+        List<String> developers = in.developers() == null ? new ArrayList<>() : new ArrayList<>(in.developers());
         if (!developers.contains(caller)) {
-            developers = new ArrayList<>(developers);
             developers.add(0, caller);
         }
-        List<String> categories = in.has("categories") ? in.requiredStringArray("categories") : List.of();
-        String title = in.optionalString("title").orElse(name);
-        String summary = in.optionalString("summary").orElse("");
-        String description = in.optionalString("description").orElse("");
-        boolean published = in.optionalBoolean("published").orElse(false);
+        List<String> categories = in.categories() == null ? List.of() : List.copyOf(in.categories());
+        String title = in.title() == null ? name : in.title();
+        String summary = in.summary() == null ? "" : in.summary();
+        String description = in.description() == null ? "" : in.description();
+        boolean published = Boolean.TRUE.equals(in.published());
         Scopes.requireFullScope(request.caller());
         List<String> finalDevelopers = List.copyOf(developers);
         return nonces.once(request, "app/new", () -> {
             String appId = EntityIds.generate("app");
-            commands.sendAndWait(new CreateAppCommand(appId, name, version, billTo, title, summary, description,
+            commands.sendAndWait(new CreateAppCommand(appId, name, in.version(), in.billTo(), title, summary, description,
                     published, authorized, finalDevelopers, categories, caller));
             return json.createObjectNode().put("id", appId);
         });
     }
 
     ObjectNode describe(DxRequest request) {
-        request.input().allowOnly("fields");
         AppRecord app = apps.find(request.entityId())
                 .orElseThrow(() -> DxException.notFound("The app " + request.entityId() + " was not found"));
         if (!visibleTo(app, request.caller())) {
@@ -118,13 +105,13 @@ public class AppRoutes implements DxRoutes.Provider {
         return render(app, request.caller());
     }
 
-    ObjectNode findApps(DxRequest request) {
+    ObjectNode findApps(DxRequest request, FindAppsInput in) {
         Caller caller = request.caller();
-        return find(request, () -> app -> visibleTo(app, caller));
+        return find(request, in, () -> app -> visibleTo(app, caller));
     }
 
-    ObjectNode findOrgApps(DxRequest request) {
-        return find(request, () -> {
+    ObjectNode findOrgApps(DxRequest request, FindAppsInput in) {
+        return find(request, in, () -> {
             String orgId = orgs.find(request.entityId()).map(o -> o.id())
                     .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
             Caller caller = request.caller();
@@ -139,8 +126,8 @@ public class AppRoutes implements DxRoutes.Provider {
     }
 
     /** No global workflows exist here; the route answers the paging contract so {@code dx describe org} works. */
-    ObjectNode findGlobalWorkflows(DxRequest request) {
-        Paging.of(request.input(), "id");
+    ObjectNode findGlobalWorkflows(DxRequest request, FindGlobalWorkflowsInput in) {
+        Paging.of(in.starting(), in.limit(), "id");
         ObjectNode out = json.createObjectNode();
         out.set("results", json.createArrayNode());
         out.putNull("next");
@@ -149,23 +136,23 @@ public class AppRoutes implements DxRoutes.Provider {
 
     /**
      * The search both find routes share. {@code scope} runs once the input is read: it looks up the
-     * org and the caller's rights, which DECISIONS.md §1 puts after the input's shape (it used to run
-     * first, so a non-admin's malformed filter was PermissionDenied instead of InvalidInput).
+     * org and the caller's rights, which DECISIONS.md §1 puts after the input's shape. The filters'
+     * grammars read their part of the body themselves; the declared input has fixed its JSON types.
      */
-    private ObjectNode find(DxRequest request, Supplier<Predicate<AppRecord>> scopeCheck) {
-        DxInput in = request.input();
-        Predicate<String> name = NameFilter.of(in, "name");
-        Predicate<java.util.Collection<String>> category = in.has("category") ? TermGrammar.of(in.raw().get("category"), "category")
-                : c -> true;
-        boolean allVersions = in.optionalBoolean("allVersions").orElse(false);
-        Optional<Boolean> published = in.optionalBoolean("published");
-        Optional<String> createdBy = in.optionalString("createdBy");
-        Optional<String> developer = in.optionalString("developer");
-        Optional<String> authorizedUser = in.optionalString("authorizedUser");
-        Predicate<Long> modified = TimeRange.of(in, "modified");
-        Predicate<Long> created = TimeRange.of(in, "created");
-        boolean describe = Describe.requested(in);
-        Paging paging = Paging.of(in, "id");
+    private ObjectNode find(DxRequest request, FindAppsInput in, Supplier<Predicate<AppRecord>> scopeCheck) {
+        DxInput body = request.input();
+        Predicate<String> name = NameFilter.of(body, "name");
+        Predicate<java.util.Collection<String>> category = in.category() == null || in.category().isNull()
+                ? c -> true : TermGrammar.of(in.category(), "category");
+        boolean allVersions = Boolean.TRUE.equals(in.allVersions());
+        Optional<Boolean> published = Optional.ofNullable(in.published());
+        Optional<String> createdBy = Optional.ofNullable(in.createdBy());
+        Optional<String> developer = Optional.ofNullable(in.developer());
+        Optional<String> authorizedUser = Optional.ofNullable(in.authorizedUser());
+        Predicate<Long> modified = TimeRange.of(body, "modified");
+        Predicate<Long> created = TimeRange.of(body, "created");
+        boolean describe = Describe.requested(in.describe());
+        Paging paging = Paging.of(in.starting(), in.limit(), "id");
         Predicate<AppRecord> scope = scopeCheck.get();
 
         List<AppRecord> all = apps.all();
@@ -247,15 +234,5 @@ public class AppRoutes implements DxRoutes.Provider {
         out.set("developers", json.valueToTree(app.developers()));
         out.set("authorizedUsers", json.valueToTree(app.authorizedUsers()));
         return out;
-    }
-
-    private static List<String> principals(List<String> ids, String field, boolean orgsAndPublic) {
-        for (String id : ids) {
-            boolean ok = id.startsWith("user-") || (orgsAndPublic && (id.startsWith("org-") || "PUBLIC".equals(id)));
-            if (!ok) {
-                throw DxException.invalidInput("'" + field + "' may not hold " + id);
-            }
-        }
-        return List.copyOf(ids);
     }
 }

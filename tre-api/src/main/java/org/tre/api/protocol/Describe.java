@@ -8,8 +8,13 @@ public final class Describe {
     private Describe() {
     }
 
+    public static final String WORDS = "a boolean or a mapping";
+
     public static boolean requested(DxInput in) {
-        JsonNode describe = in.raw().get("describe");
+        return requested(in.raw().get("describe"));
+    }
+
+    public static boolean requested(JsonNode describe) {
         if (describe == null || describe.isNull()) {
             return false;
         }
@@ -19,6 +24,6 @@ public final class Describe {
         if (describe.isObject()) {
             return true;
         }
-        throw DxInput.wrongType("describe", "a boolean or a mapping");
+        throw DxInput.wrongType("describe", WORDS);
     }
 }

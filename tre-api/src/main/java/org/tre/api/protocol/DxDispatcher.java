@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tre.api.config.StreamingReadModels;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.protocol.input.NoInput;
 import org.tre.api.rebuild.ProjectionRebuilds;
 import org.tre.directory.audit.AuditContext;
 import org.tre.directory.token.AuthTokens;
@@ -46,7 +48,9 @@ public class DxDispatcher {
     private static final String REBUILD_STATUS = "system/rebuildStatus";
     private static final Logger ACCESS = LoggerFactory.getLogger("org.tre.api.access");
 
-    private final DxRoutes routes = new DxRoutes();
+    private final DxRoutes routes;
+    /** Written once the table is complete: the routes do not change while the service runs. */
+    private final ObjectNode openApi;
     private final AuthTokens tokens;
     private final DxErrors errors;
     private final RateLimiter rateLimiter;
@@ -56,8 +60,12 @@ public class DxDispatcher {
 
     public DxDispatcher(List<DxRoutes.Provider> providers, AuthTokens tokens, DxErrors errors,
                         RateLimiter rateLimiter, ProjectionRebuilds rebuilds, StreamingReadModels readModels,
-                        @Value("${tre.max-request-body:8MB}") DataSize maxBody) {
+                        DeclaredInputs inputs, @Value("${tre.max-request-body:8MB}") DataSize maxBody) {
+        this.routes = new DxRoutes(inputs);
         providers.forEach(provider -> provider.register(routes));
+        // The description of the API is a route of the API, so it follows the protocol: POST, a token.
+        routes.post(OpenApiDocument.ROUTE, NoInput.class, (request, none) -> openApiDocument());
+        this.openApi = OpenApiDocument.of(routes, STRICT_JSON);
         this.tokens = tokens;
         this.errors = errors;
         this.rateLimiter = rateLimiter;
@@ -65,6 +73,15 @@ public class DxDispatcher {
         this.readModels = readModels;
         // One byte more than the limit is read to tell a body at the limit from one past it.
         this.maxBodyBytes = (int) Math.min(maxBody.toBytes(), Integer.MAX_VALUE - 1);
+    }
+
+    private ObjectNode openApiDocument() {
+        return openApi.deepCopy();
+    }
+
+    /** The route table, for what describes it. */
+    DxRoutes routes() {
+        return routes;
     }
 
     /** The refusal for every method but POST, here and where Tomcat refuses a method before any route. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A request body, read field by field. Every wrong type or missing key is InvalidInput with a
+ * A request body, read field by field, for routes registered without a declared input record
+ * (input.DeclaredInputs checks those). Every wrong type or missing key is InvalidInput with a
  * message that names the field, so no malformed value reaches a command.
  */
 public final class DxInput {

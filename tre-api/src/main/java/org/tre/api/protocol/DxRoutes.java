@@ -1,21 +1,34 @@
 package org.tre.api.protocol;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.messages.error.ErrorType;
 
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The route table. A route is {@code /class/verb} ({@code /user/new}, {@code /system/whoami}) or
  * {@code /class-id/verb} ({@code /user-alice/describe}), registered as {@code "user/new"} or
- * {@code "user-*}{@code /describe"}.
+ * {@code "user-*}{@code /describe"}. A route declares its input as a record, bound and checked by
+ * {@link DeclaredInputs} before its handler runs, and the refusals its handler may answer beyond
+ * the ones every route shares; both go into the OpenAPI document.
  */
 public final class DxRoutes {
 
     @FunctionalInterface
     public interface Handler {
         ObjectNode handle(DxRequest request);
+    }
+
+    /** A handler of a route with a declared input: it receives the body already bound and checked. */
+    @FunctionalInterface
+    public interface DeclaredHandler<T extends Record> {
+        ObjectNode handle(DxRequest request, T input);
     }
 
     /** Features add their routes here; tre-api collects every provider. */
@@ -26,13 +39,45 @@ public final class DxRoutes {
     public record Match(Handler handler, String entityId, String key) {
     }
 
-    private final Map<String, Handler> handlers = new HashMap<>();
+    /**
+     * One registered route. {@code input} is null while the route still reads its body by hand
+     * ({@link DxInput}); {@code refusals} are the error types its own checks answer.
+     */
+    public record Route(String key, Handler handler, Class<? extends Record> input, List<ErrorType> refusals) {
 
+        public boolean declared() {
+            return input != null;
+        }
+    }
+
+    private final DeclaredInputs inputs;
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    public DxRoutes(DeclaredInputs inputs) {
+        this.inputs = inputs;
+    }
+
+    /** A route that still reads its body field by field. */
     public DxRoutes post(String key, Handler handler) {
-        if (handlers.putIfAbsent(key, handler) != null) {
-            throw new IllegalStateException("Route registered twice: " + key);
+        return add(new Route(key, handler, null, List.of()));
+    }
+
+    public <T extends Record> DxRoutes post(String key, Class<T> input, DeclaredHandler<T> handler,
+                                            ErrorType... refusals) {
+        Handler bound = request -> handler.handle(request, inputs.read(request.input().raw(), input));
+        return add(new Route(key, bound, input, List.of(refusals)));
+    }
+
+    private DxRoutes add(Route route) {
+        if (routes.putIfAbsent(route.key(), route) != null) {
+            throw new IllegalStateException("Route registered twice: " + route.key());
         }
         return this;
+    }
+
+    /** Every route, in the order they were registered. */
+    public Collection<Route> all() {
+        return Collections.unmodifiableCollection(routes.values());
     }
 
     public Optional<Match> match(String path) {
@@ -45,12 +90,12 @@ public final class DxRoutes {
         int dash = target.indexOf('-');
         if (dash < 0) {
             String key = target + "/" + verb;
-            return Optional.ofNullable(handlers.get(key)).map(h -> new Match(h, null, key));
+            return Optional.ofNullable(routes.get(key)).map(r -> new Match(r.handler(), null, key));
         }
         if (dash == target.length() - 1) {
             return Optional.empty();
         }
         String key = target.substring(0, dash) + "-*/" + verb;
-        return Optional.ofNullable(handlers.get(key)).map(h -> new Match(h, target, key));
+        return Optional.ofNullable(routes.get(key)).map(r -> new Match(r.handler(), target, key));
     }
 }

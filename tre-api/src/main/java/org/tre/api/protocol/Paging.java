@@ -17,6 +17,8 @@ import java.util.function.Function;
 public final class Paging {
 
     public static final int MAX_LIMIT = 1000;
+    public static final String LIMIT_MESSAGE = "'limit' must be from 1 to " + MAX_LIMIT;
+    public static final String STARTING_WORDS = "the 'next' value of the previous page: a string or a mapping";
 
     private final String keyName;
     private final String starting;
@@ -30,11 +32,15 @@ public final class Paging {
 
     /** Reads {@code starting} ({@code {keyName: value}} as this service hands it out, or a bare string) and {@code limit}. */
     public static Paging of(DxInput in, String keyName) {
-        long limit = in.optionalLong("limit").orElse((long) MAX_LIMIT);
+        return of(in.raw().get("starting"), in.optionalLong("limit").orElse(null), keyName);
+    }
+
+    /** The same from a declared input's {@code starting} and {@code limit}, either of them null when not given. */
+    public static Paging of(JsonNode starting, Long givenLimit, String keyName) {
+        long limit = givenLimit == null ? MAX_LIMIT : givenLimit;
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw DxException.invalidInput("'limit' must be from 1 to " + MAX_LIMIT);
+            throw DxException.invalidInput(LIMIT_MESSAGE);
         }
-        JsonNode starting = in.raw().get("starting");
         String from = null;
         if (starting != null && !starting.isNull()) {
             if (starting.isTextual()) {

@@ -1,175 +1,245 @@
 package org.tre.api.tre;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.tre.api.protocol.DxInput;
-import org.tre.messages.error.DxException;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.tre.api.protocol.Describe;
+import org.tre.api.protocol.Paging;
+import org.tre.api.protocol.input.AllOrNone;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.protocol.input.JsonTypes;
+import org.tre.api.protocol.input.Messages;
+import org.tre.api.protocol.input.UnknownKeys;
 import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Inventory.Assay;
 import org.tre.messages.tre.Inventory.ObjectRef;
-import org.tre.messages.tre.Policies;
 import org.tre.tre.inventory.InventoryVersions;
 
-import java.util.ArrayList;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** The shape rules of TRE inputs (tre-api.md, DECISIONS.md §2–§7): all InvalidInput, all before any lookup. */
+/**
+ * The declared inputs of the TRE routes, with the shape rules of tre-api.md and DECISIONS.md §2–§7
+ * as their constraints: all InvalidInput, all checked before any lookup. Rules that need the TRE or
+ * other entities are the Tre aggregate's.
+ */
 final class TreInputs {
 
     /** A lowercase letter, then lowercase letters, digits, '.' or '_'; 3 to 63 characters. */
-    static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9._]{2,62}");
-    static final Pattern REVIEW_STEP_ID = Pattern.compile("[a-z0-9]{1,256}");
+    static final String HANDLE = "[a-z][a-z0-9._]{2,62}";
+    static final String REVIEW_STEP_ID = "[a-z0-9]{1,256}";
+    static final String USERS_EMPTY = "The users array is empty";
+    static final String PRINCIPAL = "(?s)PUBLIC|user-.+|org-.+";
 
     private TreInputs() {
     }
 
-    static String text(DxInput in, String field, int min, int max) {
-        String value = in.requiredString(field);
-        return bounded(field, value, min, max);
+    record NewTreInput(
+            @NotNull
+            @Pattern(regexp = HANDLE, message = "handle must be lowercase and between 3 and 63 characters long, start"
+                    + " with a letter and hold only a-z, 0-9, '.' and '_'")
+            String handle,
+            @NotNull @Size(min = 1, max = 256, message = Messages.LENGTH) String name,
+            @NotNull @Size(min = 1, max = 5000, message = Messages.LENGTH) String description,
+            @NotNull @Size(min = 1, max = 500, message = Messages.LENGTH) String summary,
+            @NotNull @Pattern(regexp = Messages.ORG_ID_PATTERN, message = Messages.ORG_ID) String billTo,
+            @NotNull @Size(min = 1, max = 256, message = Messages.LENGTH) String region,
+            Boolean customizedRateCard,
+            Boolean customizedURL,
+            String nonce) {
     }
 
-    static String optionalText(DxInput in, String field, int min, int max) {
-        return in.optionalString(field).map(value -> bounded(field, value, min, max)).orElse(null);
+    /** {@code supportOrg: null} clears the support org, so the route asks the body whether the key was given. */
+    record UpdateTreInput(
+            @Size(min = 1, max = 256, message = Messages.LENGTH) String name,
+            @Size(min = 1, max = 5000, message = Messages.LENGTH) String description,
+            @Size(min = 1, max = 500, message = Messages.LENGTH) String summary,
+            @Pattern(regexp = Messages.ORG_ID_PATTERN, message = Messages.ORG_ID) String billTo,
+            @Size(min = 1, max = 256, message = Messages.LENGTH) String region,
+            @Pattern(regexp = Messages.ORG_ID_PATTERN, message = Messages.ORG_ID) String supportOrg,
+            Boolean allowSupportAccess,
+            Boolean customizedRateCard,
+            Boolean customizedURL) {
     }
 
-    private static String bounded(String field, String value, int min, int max) {
-        if (value.length() < min || value.length() > max) {
-            throw DxException.invalidInput("'" + field + "' must be " + (min == 0 ? "at most " + max
-                    : min + " to " + max) + " characters long");
+    record SetInventoryInput(
+            @NotNull @Valid InventoryRef file,
+            @NotNull @Valid InventoryRef dataset,
+            @NotNull @Valid InventoryRef showcase,
+            @Valid ObjectRefInput dataTypeGroups,
+            @NotNull List<@NotNull @Valid AssayInput> assays,
+            @NotNull @Pattern(regexp = InventoryVersions.SHAPE, message = InventoryVersions.INVALID) String version) {
+
+        Inventory inventory() {
+            return new Inventory(version, file.ref(), dataset.ref(), showcase.ref(),
+                    dataTypeGroups == null ? null : dataTypeGroups.ref(),
+                    assays.stream().map(AssayInput::assay).toList());
         }
-        return value;
     }
 
-    static String orgId(DxInput in, String field) {
-        String id = in.requiredString(field);
-        return requireOrgId(field, id);
-    }
+    /** {@code {}} for "none", or the object's project and id. */
+    @AllOrNone(message = "Missing required input '{field}.project' or '{field}.id': give both, or \\{\\} for none")
+    @UnknownKeys(message = "'{field}' may hold only project and id")
+    record InventoryRef(
+            @Pattern(regexp = Messages.PROJECT_ID_PATTERN, message = Messages.PROJECT_REF) String project,
+            @Pattern(regexp = Messages.NON_BLANK, message = Messages.NOT_EMPTY) String id) {
 
-    static String requireOrgId(String field, String id) {
-        if (!id.startsWith("org-") || id.length() < 5) {
-            throw DxException.invalidInput("'" + field + "' must be an org id");
+        ObjectRef ref() {
+            return project == null ? ObjectRef.NONE : new ObjectRef(project, id);
         }
-        return id;
     }
 
-    /** A non-empty list of user ids. */
-    static List<String> userIds(DxInput in) {
-        List<String> users = in.requiredStringArray("users");
-        if (users.isEmpty()) {
-            throw DxException.invalidInput("The users array is empty");
+    @UnknownKeys(message = "'{field}' may hold only project and id")
+    record ObjectRefInput(
+            @NotNull @Pattern(regexp = Messages.PROJECT_ID_PATTERN, message = Messages.PROJECT_REF) String project,
+            @NotNull @Pattern(regexp = Messages.NON_BLANK, message = Messages.NOT_EMPTY) String id) {
+
+        ObjectRef ref() {
+            return new ObjectRef(project, id);
         }
-        for (String user : users) {
-            if (!user.startsWith("user-") || user.length() < 6) {
-                throw DxException.invalidInput("The users array does not contain valid user IDs: " + user);
+    }
+
+    record AssayInput(
+            @NotNull @Pattern(regexp = Messages.NON_BLANK, message = Messages.NOT_EMPTY) String entity,
+            @NotNull @Pattern(regexp = Messages.PROJECT_ID_PATTERN, message = Messages.PROJECT_REF) String project,
+            @NotNull @Pattern(regexp = Messages.PROJECT_ID_PATTERN, message = Messages.PROJECT_REF) String workingProject,
+            @NotNull @Pattern(regexp = Messages.NON_BLANK, message = Messages.NOT_EMPTY) String dataset,
+            @NotNull @Pattern(regexp = Messages.NON_BLANK, message = Messages.NOT_EMPTY) String assayPidMapDatabase) {
+
+        Assay assay() {
+            return new Assay(entity, project, workingProject, dataset, assayPidMapDatabase);
+        }
+    }
+
+    record SetPoliciesInput(@Valid RestrictedWorkspaceInput restrictedWorkspace) {
+
+        Map<String, Boolean> policies() {
+            return restrictedWorkspace == null ? Map.of() : restrictedWorkspace.given();
+        }
+    }
+
+    /**
+     * The ten policies of tre-api.md, each {@code true}, {@code false} or {@code null}. A policy left
+     * out stays as it was, so the record keeps JSON null (a NullNode) apart from absent (null).
+     */
+    @UnknownKeys(message = "Unrecognized policy key in input: {key}")
+    record RestrictedWorkspaceInput(
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode restricted,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode downloadRestricted,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode externalUploadRestricted,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode previewViewerRestricted,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode databaseUIViewOnly,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode containsPHI,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode httpsAppIsolatedBrowsing,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode jobOutboundInternet,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = Policy.MESSAGE) JsonNode displayDataProtectionNotice,
+            @JsonProperty("protected")
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.NULL}, expected = "true, false or null",
+                    message = "restrictedWorkspace.protected must be true, false or null") JsonNode protectedPolicy) {
+
+        /** The policies the call names, null where it sets one to null. */
+        Map<String, Boolean> given() {
+            Map<String, Boolean> policies = new LinkedHashMap<>();
+            for (RecordComponent component : RestrictedWorkspaceInput.class.getRecordComponents()) {
+                JsonNode value = valueOf(component);
+                if (value != null) {
+                    policies.put(DeclaredInputs.jsonName(component), value.isNull() ? null : value.booleanValue());
+                }
+            }
+            return policies;
+        }
+
+        private JsonNode valueOf(RecordComponent component) {
+            try {
+                return (JsonNode) component.getAccessor().invoke(this);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
             }
         }
-        return users;
     }
 
-    /** A non-empty list of user ids, org ids or PUBLIC. */
-    static List<String> principals(DxInput in) {
-        List<String> users = in.requiredStringArray("users");
-        if (users.isEmpty()) {
-            throw DxException.invalidInput("The users array is empty");
+    /** The words of a wrong policy value; {@code restrictedWorkspace.protected} spells its own, Java keeping the word. */
+    static final class Policy {
+
+        static final String MESSAGE = "{field} must be true, false or null";
+
+        private Policy() {
         }
-        for (String user : users) {
-            boolean valid = "PUBLIC".equals(user) || (user.startsWith("user-") && user.length() > 5)
-                    || (user.startsWith("org-") && user.length() > 4);
-            if (!valid) {
-                throw DxException.invalidInput("The users array does not contain valid user IDs, org IDs, or PUBLIC: "
-                        + user);
-            }
+
+        /** The policies the record declares, as the wire names them: the test holds them to {@link Policies#KEYS}. */
+        static List<String> keys() {
+            return Arrays.stream(RestrictedWorkspaceInput.class.getRecordComponents())
+                    .map(DeclaredInputs::jsonName).toList();
         }
-        return users;
     }
 
-    static String reviewStepId(DxInput in) {
-        String id = in.requiredString("reviewStepId");
-        if (!REVIEW_STEP_ID.matcher(id).matches()) {
-            throw DxException.invalidInput("reviewStepId must match ^[a-z0-9]{1,256}$");
-        }
-        return id;
+    /** Admins and reviewers: user ids only. */
+    record UsersInput(
+            @NotNull @Size(min = 1, message = USERS_EMPTY)
+            List<@Pattern(regexp = Messages.USER_ID_PATTERN,
+                    message = "The users array does not contain valid user IDs: ${validatedValue}") String> users) {
     }
 
-    static Map<String, Boolean> policies(DxInput in) {
-        Map<String, Boolean> policies = new LinkedHashMap<>();
-        in.optionalObject("restrictedWorkspace").ifPresent(workspace -> workspace.fields().forEachRemaining(entry -> {
-            if (!Policies.KEYS.contains(entry.getKey())) {
-                throw DxException.invalidInput("Unrecognized policy key in input: " + entry.getKey());
-            }
-            JsonNode value = entry.getValue();
-            if (!value.isNull() && !value.isBoolean()) {
-                throw DxException.invalidInput("restrictedWorkspace." + entry.getKey() + " must be true, false or null");
-            }
-            policies.put(entry.getKey(), value.isNull() ? null : value.booleanValue());
-        }));
-        return policies;
+    /** Authorized users: user ids, org ids, or PUBLIC. */
+    record PrincipalsInput(
+            @NotNull @Size(min = 1, message = USERS_EMPTY)
+            List<@Pattern(regexp = PRINCIPAL, message = "The users array does not contain valid user IDs, org IDs,"
+                    + " or PUBLIC: ${validatedValue}") String> users) {
     }
 
-    static Inventory inventory(DxInput in) {
-        in.allowOnly("file", "dataset", "showcase", "dataTypeGroups", "assays", "version");
-        ObjectRef file = ref(in, "file", true);
-        ObjectRef dataset = ref(in, "dataset", true);
-        ObjectRef showcase = ref(in, "showcase", true);
-        ObjectRef dataTypeGroups = in.has("dataTypeGroups") && !in.raw().get("dataTypeGroups").isNull()
-                ? ref(in, "dataTypeGroups", false) : null;
-        JsonNode assaysNode = in.raw().get("assays");
-        if (assaysNode == null || assaysNode.isNull()) {
-            throw DxInput.missing("assays");
-        }
-        if (!assaysNode.isArray()) {
-            throw DxInput.wrongType("assays", "an array of mappings");
-        }
-        List<Assay> assays = new ArrayList<>();
-        for (JsonNode node : assaysNode) {
-            if (!node.isObject()) {
-                throw DxInput.wrongType("assays", "an array of mappings");
-            }
-            DxInput assay = new DxInput((ObjectNode) node).allowOnly("entity", "project", "workingProject", "dataset",
-                    "assayPidMapDatabase");
-            assays.add(new Assay(prefixed(assay.requiredString("entity"), "assays.entity"),
-                    projectId(assay.requiredString("project"), "assays.project"),
-                    projectId(assay.requiredString("workingProject"), "assays.workingProject"),
-                    prefixed(assay.requiredString("dataset"), "assays.dataset"),
-                    prefixed(assay.requiredString("assayPidMapDatabase"), "assays.assayPidMapDatabase")));
-        }
-        String version = in.requiredString("version");
-        InventoryVersions.requireValid(version);
-        return new Inventory(version, file, dataset, showcase, dataTypeGroups, List.copyOf(assays));
+    record AddReviewStepInput(
+            @NotNull @Pattern(regexp = REVIEW_STEP_ID, message = "reviewStepId must match ^[a-z0-9]\\{1,256\\}$")
+            String reviewStepId,
+            @NotNull @Size(min = 1, max = 256, message = Messages.LENGTH) String name,
+            @NotNull @Size(max = 1000, message = Messages.AT_MOST) String description) {
     }
 
-    /** {} (when allowed) or exactly {project, id}. */
-    private static ObjectRef ref(DxInput in, String field, boolean emptyAllowed) {
-        ObjectNode node = in.optionalObject(field).orElseThrow(() -> DxInput.missing(field));
-        if (node.isEmpty() && emptyAllowed) {
-            return ObjectRef.NONE;
-        }
-        DxInput ref = new DxInput(node);
-        for (var names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("project") && !name.equals("id")) {
-                throw DxException.invalidInput("'" + field + "' may hold only project and id");
-            }
-        }
-        String project = ref.optionalString("project").orElseThrow(() -> DxInput.missing(field + ".project"));
-        String id = ref.optionalString("id").orElseThrow(() -> DxInput.missing(field + ".id"));
-        return new ObjectRef(projectId(project, field + ".project"), prefixed(id, field + ".id"));
+    record UpdateReviewStepInput(
+            @NotNull String reviewStepId,
+            @Size(min = 1, max = 256, message = Messages.LENGTH) String name,
+            @Size(max = 1000, message = Messages.AT_MOST) String description) {
     }
 
-    private static String projectId(String id, String field) {
-        if (!id.startsWith("project-")) {
-            throw DxException.invalidInput("'" + field + "' must reference a valid project");
-        }
-        return id;
+    record ReviewStepInput(@NotNull String reviewStepId) {
     }
 
-    private static String prefixed(String value, String field) {
-        if (value.isBlank()) {
-            throw DxException.invalidInput("'" + field + "' must not be empty");
-        }
-        return value;
+    record ReviewersInput(
+            @NotNull String reviewStepId,
+            @NotNull
+            @Size(min = 1, message = USERS_EMPTY)
+            @Size(max = 100, message = "users array contains more than 100 reviewers")
+            List<@Pattern(regexp = Messages.USER_ID_PATTERN,
+                    message = "The users array does not contain valid user IDs: ${validatedValue}") String> users) {
+    }
+
+    /** {@code at}: the TRE as it stood then (DECISIONS.md §13). */
+    record DescribeTreInput(Map<String, Boolean> fields, Long at) {
+    }
+
+    record FindTresInput(
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.OBJECT}, expected = Describe.WORDS) JsonNode describe,
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.OBJECT}, expected = Paging.STARTING_WORDS)
+            JsonNode starting,
+            @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
+            Long limit) {
     }
 }

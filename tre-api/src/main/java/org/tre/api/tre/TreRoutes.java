@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.tre.api.audit.AuditRoutes;
 import org.tre.api.audit.EventHistory;
 import org.tre.api.protocol.Describe;
-import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
@@ -16,7 +15,21 @@ import org.tre.api.protocol.Paging;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.token.Caller;
 import org.tre.messages.Requester;
+import org.tre.api.protocol.input.NoInput;
+import org.tre.api.tre.TreInputs.AddReviewStepInput;
+import org.tre.api.tre.TreInputs.DescribeTreInput;
+import org.tre.api.tre.TreInputs.FindTresInput;
+import org.tre.api.tre.TreInputs.NewTreInput;
+import org.tre.api.tre.TreInputs.PrincipalsInput;
+import org.tre.api.tre.TreInputs.ReviewStepInput;
+import org.tre.api.tre.TreInputs.ReviewersInput;
+import org.tre.api.tre.TreInputs.SetInventoryInput;
+import org.tre.api.tre.TreInputs.SetPoliciesInput;
+import org.tre.api.tre.TreInputs.UpdateReviewStepInput;
+import org.tre.api.tre.TreInputs.UpdateTreInput;
+import org.tre.api.tre.TreInputs.UsersInput;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.tre.TreCommands.ActivateTreCommand;
 import org.tre.messages.tre.TreCommands.AddApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.AddApplicationReviewersCommand;
@@ -41,10 +54,9 @@ import org.tre.query.tre.TreView;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Every route of tre-api.md. Each checks its input's shape and turns it into one command, which
+ * Every route of tre-api.md. Each declares its input's shape (TreInputs) and turns it into one command, which
  * carries the caller and whose rules, permissions included, are the Tre aggregate's; or into one
  * read of the TRE projection (role filtering in {@link TreDescribe}).
  */
@@ -72,81 +84,69 @@ public class TreRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("tre/new", this::newTre)
-                .post("tre-*/update", this::update)
-                .post("tre-*/setInventory", this::setInventory)
-                .post("tre-*/setPolicies", this::setPolicies)
-                .post("tre-*/addTreAdmins", r -> usersCommand(r, false, AddTreAdminsCommand::new))
-                .post("tre-*/removeTreAdmins", r -> usersCommand(r, false, RemoveTreAdminsCommand::new))
-                .post("tre-*/addAuthorizedUsers", r -> usersCommand(r, true, AddAuthorizedUsersCommand::new))
-                .post("tre-*/removeAuthorizedUsers", r -> usersCommand(r, true, RemoveAuthorizedUsersCommand::new))
-                .post("tre-*/addApplicationReviewStep", this::addReviewStep)
-                .post("tre-*/updateApplicationReviewStep", this::updateReviewStep)
-                .post("tre-*/removeApplicationReviewStep", this::removeReviewStep)
-                .post("tre-*/addApplicationReviewers", r -> reviewersCommand(r, AddApplicationReviewersCommand::new))
-                .post("tre-*/removeApplicationReviewers", r -> reviewersCommand(r, RemoveApplicationReviewersCommand::new))
-                .post("tre-*/getDataTypeGroups", this::getDataTypeGroups)
-                .post("tre-*/describe", this::describe)
-                .post("tre-*/activate", r -> lifecycle(r, ActivateTreCommand::new))
-                .post("tre-*/deactivate", r -> lifecycle(r, DeactivateTreCommand::new))
-                .post("tre-*/delete", r -> lifecycle(r, DeleteTreCommand::new))
-                .post("system/findTres", this::findTres);
+        // Every route on an existing TRE: ResourceNotFound for the TRE, then the aggregate's role and state checks.
+        ErrorType[] onATre = {ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState};
+        routes.post("tre/new", NewTreInput.class, this::newTre,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("tre-*/update", UpdateTreInput.class, this::update, onATre)
+                .post("tre-*/setInventory", SetInventoryInput.class, this::setInventory,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState,
+                        ErrorType.InvalidType)
+                .post("tre-*/setPolicies", SetPoliciesInput.class, this::setPolicies, onATre)
+                .post("tre-*/addTreAdmins", UsersInput.class,
+                        (r, in) -> usersCommand(r, in.users(), AddTreAdminsCommand::new), onATre)
+                .post("tre-*/removeTreAdmins", UsersInput.class,
+                        (r, in) -> usersCommand(r, in.users(), RemoveTreAdminsCommand::new), onATre)
+                .post("tre-*/addAuthorizedUsers", PrincipalsInput.class,
+                        (r, in) -> usersCommand(r, in.users(), AddAuthorizedUsersCommand::new), onATre)
+                .post("tre-*/removeAuthorizedUsers", PrincipalsInput.class,
+                        (r, in) -> usersCommand(r, in.users(), RemoveAuthorizedUsersCommand::new), onATre)
+                .post("tre-*/addApplicationReviewStep", AddReviewStepInput.class, this::addReviewStep, onATre)
+                .post("tre-*/updateApplicationReviewStep", UpdateReviewStepInput.class, this::updateReviewStep, onATre)
+                .post("tre-*/removeApplicationReviewStep", ReviewStepInput.class, this::removeReviewStep, onATre)
+                .post("tre-*/addApplicationReviewers", ReviewersInput.class,
+                        (r, in) -> reviewersCommand(r, in, AddApplicationReviewersCommand::new), onATre)
+                .post("tre-*/removeApplicationReviewers", ReviewersInput.class,
+                        (r, in) -> reviewersCommand(r, in, RemoveApplicationReviewersCommand::new), onATre)
+                .post("tre-*/getDataTypeGroups", NoInput.class, (r, none) -> getDataTypeGroups(r),
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("tre-*/describe", DescribeTreInput.class, this::describe,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("tre-*/activate", NoInput.class, (r, none) -> lifecycle(r, ActivateTreCommand::new), onATre)
+                .post("tre-*/deactivate", NoInput.class, (r, none) -> lifecycle(r, DeactivateTreCommand::new), onATre)
+                .post("tre-*/delete", NoInput.class, (r, none) -> lifecycle(r, DeleteTreCommand::new), onATre)
+                .post("system/findTres", FindTresInput.class, this::findTres);
     }
 
-    ObjectNode newTre(DxRequest request) {
-        DxInput in = request.input().allowOnly("handle", "name", "description", "summary", "billTo", "region",
-                "customizedRateCard", "customizedURL", "nonce");
-        String handle = in.requiredString("handle");
-        if (!TreInputs.HANDLE.matcher(handle).matches()) {
-            throw DxException.invalidInput("handle must be lowercase and between 3 and 63 characters long, start with a"
-                    + " letter and hold only a-z, 0-9, '.' and '_'");
-        }
-        String name = TreInputs.text(in, "name", 1, 256);
-        String description = TreInputs.text(in, "description", 1, 5000);
-        String summary = TreInputs.text(in, "summary", 1, 500);
-        String billTo = TreInputs.orgId(in, "billTo");
-        String region = TreInputs.text(in, "region", 1, 256);
-        boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(false);
-        boolean url = in.optionalBoolean("customizedURL").orElse(false);
+    ObjectNode newTre(DxRequest request, NewTreInput in) {
+        boolean rateCard = Boolean.TRUE.equals(in.customizedRateCard());
+        boolean url = Boolean.TRUE.equals(in.customizedURL());
         return nonces.once(request, "tre/new", () -> {
-            String treId = "tre-" + handle;
-            commands.sendAndWait(new CreateTreCommand(treId, handle, name, description, summary, billTo, region,
-                    rateCard, url, requester(request)));
+            String treId = "tre-" + in.handle();
+            commands.sendAndWait(new CreateTreCommand(treId, in.handle(), in.name(), in.description(), in.summary(),
+                    in.billTo(), in.region(), rateCard, url, requester(request)));
             return idOf(treId);
         });
     }
 
-    ObjectNode update(DxRequest request) {
-        DxInput in = request.input().allowOnly("name", "description", "summary", "billTo", "region", "supportOrg",
-                "allowSupportAccess", "customizedRateCard", "customizedURL");
-        String name = TreInputs.optionalText(in, "name", 1, 256);
-        String description = TreInputs.optionalText(in, "description", 1, 5000);
-        String summary = TreInputs.optionalText(in, "summary", 1, 500);
-        String billTo = in.optionalString("billTo").map(id -> TreInputs.requireOrgId("billTo", id)).orElse(null);
-        String region = TreInputs.optionalText(in, "region", 1, 256);
-        boolean supportOrgGiven = in.has("supportOrg");
-        String supportOrg = in.optionalString("supportOrg").map(id -> TreInputs.requireOrgId("supportOrg", id))
-                .orElse(null);
-        Boolean allowSupportAccess = in.optionalBoolean("allowSupportAccess").orElse(null);
-        Boolean rateCard = in.optionalBoolean("customizedRateCard").orElse(null);
-        Boolean url = in.optionalBoolean("customizedURL").orElse(null);
+    ObjectNode update(DxRequest request, UpdateTreInput in) {
+        boolean supportOrgGiven = request.input().has("supportOrg");
         String treId = request.entityId();
-        commands.sendAndWait(new UpdateTreCommand(treId, name, description, summary, billTo, region, supportOrgGiven,
-                supportOrg, allowSupportAccess, rateCard, url, requester(request)));
+        commands.sendAndWait(new UpdateTreCommand(treId, in.name(), in.description(), in.summary(), in.billTo(),
+                in.region(), supportOrgGiven, in.supportOrg(), in.allowSupportAccess(), in.customizedRateCard(),
+                in.customizedURL(), requester(request)));
         return idOf(treId);
     }
 
-    ObjectNode setInventory(DxRequest request) {
-        var inventory = TreInputs.inventory(request.input());
+    ObjectNode setInventory(DxRequest request, SetInventoryInput in) {
         String treId = request.entityId();
-        commands.sendAndWait(new SetInventoryCommand(treId, inventory, requester(request)));
+        commands.sendAndWait(new SetInventoryCommand(treId, in.inventory(), requester(request)));
         return idOf(treId);
     }
 
-    ObjectNode setPolicies(DxRequest request) {
-        Map<String, Boolean> policies = TreInputs.policies(request.input().allowOnly("restrictedWorkspace"));
+    ObjectNode setPolicies(DxRequest request, SetPoliciesInput in) {
         String treId = request.entityId();
-        commands.sendAndWait(new SetPoliciesCommand(treId, policies, requester(request)));
+        commands.sendAndWait(new SetPoliciesCommand(treId, in.policies(), requester(request)));
         return idOf(treId);
     }
 
@@ -154,39 +154,29 @@ public class TreRoutes implements DxRoutes.Provider {
         Object create(String treId, List<String> users, Requester requester);
     }
 
-    private ObjectNode usersCommand(DxRequest request, boolean orgsAndPublic, UsersCommand command) {
-        DxInput in = request.input().allowOnly("users");
-        List<String> users = orgsAndPublic ? TreInputs.principals(in) : TreInputs.userIds(in);
+    private ObjectNode usersCommand(DxRequest request, List<String> users, UsersCommand command) {
         String treId = request.entityId();
-        commands.sendAndWait(command.create(treId, users, requester(request)));
+        commands.sendAndWait(command.create(treId, List.copyOf(users), requester(request)));
         return idOf(treId);
     }
 
-    ObjectNode addReviewStep(DxRequest request) {
-        DxInput in = request.input().allowOnly("reviewStepId", "name", "description");
-        String stepId = TreInputs.reviewStepId(in);
-        String name = TreInputs.text(in, "name", 1, 256);
-        String description = TreInputs.text(in, "description", 0, 1000);
+    ObjectNode addReviewStep(DxRequest request, AddReviewStepInput in) {
         String treId = request.entityId();
-        commands.sendAndWait(new AddApplicationReviewStepCommand(treId, stepId, name, description, requester(request)));
-        return idOf(treId);
-    }
-
-    ObjectNode updateReviewStep(DxRequest request) {
-        DxInput in = request.input().allowOnly("reviewStepId", "name", "description");
-        String stepId = in.requiredString("reviewStepId");
-        String name = TreInputs.optionalText(in, "name", 1, 256);
-        String description = TreInputs.optionalText(in, "description", 0, 1000);
-        String treId = request.entityId();
-        commands.sendAndWait(new UpdateApplicationReviewStepCommand(treId, stepId, name, description,
+        commands.sendAndWait(new AddApplicationReviewStepCommand(treId, in.reviewStepId(), in.name(), in.description(),
                 requester(request)));
         return idOf(treId);
     }
 
-    ObjectNode removeReviewStep(DxRequest request) {
-        String stepId = request.input().allowOnly("reviewStepId").requiredString("reviewStepId");
+    ObjectNode updateReviewStep(DxRequest request, UpdateReviewStepInput in) {
         String treId = request.entityId();
-        commands.sendAndWait(new RemoveApplicationReviewStepCommand(treId, stepId, requester(request)));
+        commands.sendAndWait(new UpdateApplicationReviewStepCommand(treId, in.reviewStepId(), in.name(),
+                in.description(), requester(request)));
+        return idOf(treId);
+    }
+
+    ObjectNode removeReviewStep(DxRequest request, ReviewStepInput in) {
+        String treId = request.entityId();
+        commands.sendAndWait(new RemoveApplicationReviewStepCommand(treId, in.reviewStepId(), requester(request)));
         return idOf(treId);
     }
 
@@ -194,15 +184,9 @@ public class TreRoutes implements DxRoutes.Provider {
         Object create(String treId, String reviewStepId, List<String> users, Requester requester);
     }
 
-    private ObjectNode reviewersCommand(DxRequest request, ReviewersCommand command) {
-        DxInput in = request.input().allowOnly("reviewStepId", "users");
-        String stepId = in.requiredString("reviewStepId");
-        List<String> users = TreInputs.userIds(in);
-        if (users.size() > 100) {
-            throw DxException.invalidInput("users array contains more than 100 reviewers");
-        }
+    private ObjectNode reviewersCommand(DxRequest request, ReviewersInput in, ReviewersCommand command) {
         String treId = request.entityId();
-        commands.sendAndWait(command.create(treId, stepId, users, requester(request)));
+        commands.sendAndWait(command.create(treId, in.reviewStepId(), List.copyOf(in.users()), requester(request)));
         return idOf(treId);
     }
 
@@ -211,19 +195,16 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     private ObjectNode lifecycle(DxRequest request, LifecycleCommand command) {
-        request.input().allowOnly();
         String treId = request.entityId();
         commands.sendAndWait(command.create(treId, requester(request)));
         return idOf(treId);
     }
 
-    ObjectNode describe(DxRequest request) {
-        DxInput in = request.input().allowOnly("fields", "at");
-        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
+    ObjectNode describe(DxRequest request, DescribeTreInput in) {
+        Map<String, Boolean> fields = in.fields();
         TreDescribe.requireKnownFields(fields);
-        Optional<Long> at = in.optionalLong("at");
-        if (at.isPresent()) {
-            return describeAsOf(request, at.get(), fields);
+        if (in.at() != null) {
+            return describeAsOf(request, in.at(), fields);
         }
         TreView view = requireTre(request);
         return TreDescribe.render(view, roleOf(view, request.caller()), fields, json);
@@ -244,7 +225,6 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     ObjectNode getDataTypeGroups(DxRequest request) {
-        request.input().allowOnly();
         TreView view = requireTre(request);
         ObjectNode out = json.createObjectNode();
         out.set("results", dataTypeGroups.readFor(view, roleOf(view, request.caller()), requester(request)));
@@ -252,10 +232,9 @@ public class TreRoutes implements DxRoutes.Provider {
     }
 
     /** The TREs the caller may see, by id; {@code describe} as the caller's role allows. */
-    ObjectNode findTres(DxRequest request) {
-        DxInput in = request.input().allowOnly("describe", "starting", "limit");
-        boolean describe = Describe.requested(in);
-        Paging paging = Paging.of(in, "id");
+    ObjectNode findTres(DxRequest request, FindTresInput in) {
+        boolean describe = Describe.requested(in.describe());
+        Paging paging = Paging.of(in.starting(), in.limit(), "id");
         Caller caller = request.caller();
         List<String> visible = caller.isOperator() ? tres.all() : tres.visibleTo(orgs.principalsOf(caller.userId()));
         List<String> matching = visible.stream().filter(paging::startingAt).toList();

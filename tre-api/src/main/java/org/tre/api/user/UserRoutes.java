@@ -6,13 +6,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Scopes;
 import org.tre.messages.EntityIds;
+import org.tre.api.user.UserInputs.DescribeUserInput;
+import org.tre.api.user.UserInputs.NewUserInput;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.UserCommands.CreateUserCommand;
 import org.tre.messages.user.UserKind;
 import org.tre.messages.user.UserQueries.FindUserQuery;
@@ -20,15 +22,12 @@ import org.tre.messages.user.UserQueries.UserView;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** {@code /user/new} and {@code /user-xxxx/describe} (DECISIONS.md §11, §12, §14). */
 @Component
 public class UserRoutes implements DxRoutes.Provider {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MAX_NAME = 256;
     private static final Pattern ROBOT_USERNAME = Pattern.compile("tre_.*_robot");
 
     private final CommandGateway commands;
@@ -44,44 +43,27 @@ public class UserRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("user/new", this::newUser)
-                .post("user-*/describe", this::describe);
+        routes.post("user/new", NewUserInput.class, this::newUser,
+                        ErrorType.PermissionDenied, ErrorType.ResourceNotFound, ErrorType.InvalidState)
+                .post("user-*/describe", DescribeUserInput.class, this::describe, ErrorType.ResourceNotFound);
     }
 
-    ObjectNode newUser(DxRequest request) {
-        DxInput in = request.input().allowOnly("username", "email", "first", "middle", "last", "nonce",
-                "provisioningOrg");
-        String username = in.requiredString("username");
-        if (!EntityIds.isValidHandle(username)) {
-            throw DxException.invalidInput("'username' must start with a letter, hold only letters, digits, '.' and"
-                    + " '_', and be 3 to 33 characters long");
-        }
+    ObjectNode newUser(DxRequest request, NewUserInput in) {
+        String username = in.username();
         if (ROBOT_USERNAME.matcher(username.toLowerCase(Locale.ROOT)).matches()) {
             throw DxException.invalidInput("'username' tre_<handle>_robot is reserved for the robot users of TREs");
         }
-        String email = in.requiredString("email");
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw DxException.invalidInput("'email' must be an email address");
-        }
-        String first = name(in, "first");
-        String middle = name(in, "middle");
-        String last = name(in, "last");
-        Optional<String> provisioningOrg = in.optionalString("provisioningOrg");
         Scopes.requireFullScope(request.caller());
-        if (provisioningOrg.isPresent() && !provisioningOrg.get().startsWith("org-")) {
-            throw DxException.invalidInput("'provisioningOrg' must be an org id");
-        }
         return nonces.once(request, "user/new", () -> {
             String userId = EntityIds.userId(username);
-            commands.sendAndWait(new CreateUserCommand(userId, username.toLowerCase(Locale.ROOT), email, first,
-                    middle, last, UserKind.PERSON, request.caller().userId(), provisioningOrg.orElse(null)));
+            commands.sendAndWait(new CreateUserCommand(userId, username.toLowerCase(Locale.ROOT), in.email(), in.first(),
+                    in.middle(), in.last(), UserKind.PERSON, request.caller().userId(), in.provisioningOrg()));
             return json.createObjectNode().put("id", userId);
         });
     }
 
-    ObjectNode describe(DxRequest request) {
-        DxInput in = request.input().allowOnly("fields");
-        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
+    ObjectNode describe(DxRequest request, DescribeUserInput in) {
+        Map<String, Boolean> fields = in.fields();
         UserView user = queries.query(new FindUserQuery(request.entityId()), ResponseTypes.optionalInstanceOf(UserView.class))
                 .join()
                 .orElseThrow(() -> DxException.notFound("The user " + request.entityId() + " was not found"));
@@ -107,13 +89,5 @@ public class UserRoutes implements DxRoutes.Provider {
             return;
         }
         out.putPOJO(name, value);
-    }
-
-    private static String name(DxInput in, String field) {
-        String value = in.optionalString(field).orElse(null);
-        if (value != null && value.length() > MAX_NAME) {
-            throw DxException.invalidInput("'" + field + "' must be at most " + MAX_NAME + " characters long");
-        }
-        return value;
     }
 }

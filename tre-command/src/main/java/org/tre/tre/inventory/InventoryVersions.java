@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /** Inventory versions are {@code major.minor.patch}, compared numerically (DECISIONS.md §6, §12). */
 public final class InventoryVersions {
 
-    /** No leading zeros, no pre-release, no build part. */
-    private static final Pattern STRICT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
+    /** No leading zeros, no pre-release, no build part; a constant, so the routes' declared input states it too. */
+    public static final String SHAPE = "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})";
+    public static final String INVALID = "'version' must be a semantic version major.minor.patch, such as 1.0.0";
+    private static final Pattern STRICT = Pattern.compile(SHAPE);
 
     private InventoryVersions() {
     }
@@ -22,7 +24,7 @@ public final class InventoryVersions {
 
     public static void requireValid(String version) {
         if (!isValid(version)) {
-            throw DxException.invalidInput("'version' must be a semantic version major.minor.patch, such as 1.0.0");
+            throw DxException.invalidInput(INVALID);
         }
     }
 
