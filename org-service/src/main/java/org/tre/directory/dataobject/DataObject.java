@@ -6,7 +6,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.project.ProjectLookup;
-import org.tre.directory.token.TokenScopes;
 import org.tre.messages.Requester;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
@@ -68,8 +67,8 @@ public class DataObject {
     /** Creating data needs UPLOAD, for every class, as DNAnexus' UPLOAD level promises. */
     @CommandHandler
     public DataObject(CreateDataObjectCommand command, ProjectLookup lookup, DatabaseNames databaseNames) {
-        ProjectFacts project = liveProject(command.projectId(), lookup);
-        requireLevel(lookup, project, command.requester(), ProjectLevel.UPLOAD, "create data in");
+        ProjectFacts project = lookup.requireLive(command.projectId());
+        lookup.requireLevel(project, command.requester(), ProjectLevel.UPLOAD, "create data in");
         if (project.flag(ProjectFlags.EXTERNAL_UPLOAD_RESTRICTED)) {
             throw DxException.permissionDenied("The project " + project.id()
                     + " is externalUploadRestricted: data cannot be created in it from outside the platform");
@@ -133,22 +132,6 @@ public class DataObject {
         if (!dispensedInto.contains(command.projectId())) {
             apply(new DataObjectDispensedEvent(objectId, command.projectId()));
         }
-    }
-
-    private static ProjectFacts liveProject(String projectId, ProjectLookup lookup) {
-        return lookup.find(projectId).filter(p -> !p.destroyed())
-                .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found"));
-    }
-
-    /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
-    private static void requireLevel(ProjectLookup lookup, ProjectFacts project, Requester requester,
-                                     ProjectLevel needed, String what) {
-        ProjectLevel level = lookup.effectiveLevel(project.id(), requester.userId());
-        if (!level.atLeast(needed)) {
-            throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
-                    + "; you have " + level);
-        }
-        TokenScopes.requireReach(requester, project.id(), needed);
     }
 
     @EventSourcingHandler

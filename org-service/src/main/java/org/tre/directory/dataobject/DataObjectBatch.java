@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.project.ProjectLookup;
-import org.tre.directory.token.TokenScopes;
 import org.tre.messages.Requester;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectsCommand;
 import org.tre.messages.dataobject.DataObjectCommands.DataObjectBatchStep;
@@ -63,10 +62,10 @@ public class DataObjectBatch {
      */
     @CommandHandler
     public DataObjectBatch(CloneDataObjectsCommand command, ProjectLookup lookup) {
-        ProjectFacts source = liveProject(command.sourceProject(), lookup);
-        requireLevel(lookup, source, command.requester(), ProjectLevel.VIEW, "clone from");
-        ProjectFacts destination = liveProject(command.destinationProject(), lookup);
-        requireLevel(lookup, destination, command.requester(), ProjectLevel.UPLOAD, "clone into");
+        ProjectFacts source = lookup.requireLive(command.sourceProject());
+        lookup.requireLevel(source, command.requester(), ProjectLevel.VIEW, "clone from");
+        ProjectFacts destination = lookup.requireLive(command.destinationProject());
+        lookup.requireLevel(destination, command.requester(), ProjectLevel.UPLOAD, "clone into");
         if (source.flag(ProjectFlags.RESTRICTED)) {
             throw DxException.permissionDenied("The project " + source.id()
                     + " is restricted: data cannot be copied out of it");
@@ -92,9 +91,9 @@ public class DataObjectBatch {
     /** CONTRIBUTE removes data, ADMINISTER only when the project is {@code protected}. */
     @CommandHandler
     public DataObjectBatch(RemoveDataObjectsCommand command, ProjectLookup lookup) {
-        ProjectFacts project = liveProject(command.projectId(), lookup);
+        ProjectFacts project = lookup.requireLive(command.projectId());
         ProjectLevel needed = project.flag(ProjectFlags.PROTECTED) ? ProjectLevel.ADMINISTER : ProjectLevel.CONTRIBUTE;
-        requireLevel(lookup, project, command.requester(), needed, "remove data from");
+        lookup.requireLevel(project, command.requester(), needed, "remove data from");
         List<String> distinct = List.copyOf(new LinkedHashSet<>(command.objects()));
         apply(new DataObjectRemovalStartedEvent(command.batchId(), project.id(), distinct,
                 command.requester().userId()));
@@ -149,22 +148,6 @@ public class DataObjectBatch {
         } else if (state == State.UNDOING) {
             apply(new DataObjectBatchFailedEvent(batchId, refusal));
         }
-    }
-
-    private static ProjectFacts liveProject(String projectId, ProjectLookup lookup) {
-        return lookup.find(projectId).filter(p -> !p.destroyed())
-                .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found"));
-    }
-
-    /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
-    private static void requireLevel(ProjectLookup lookup, ProjectFacts project, Requester requester,
-                                     ProjectLevel needed, String what) {
-        ProjectLevel level = lookup.effectiveLevel(project.id(), requester.userId());
-        if (!level.atLeast(needed)) {
-            throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
-                    + "; you have " + level);
-        }
-        TokenScopes.requireReach(requester, project.id(), needed);
     }
 
     @EventSourcingHandler

@@ -1,5 +1,8 @@
 package org.tre.directory.project;
 
+import org.tre.directory.token.TokenScopes;
+import org.tre.messages.Requester;
+import org.tre.messages.error.DxException;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.ProjectFacts;
 
@@ -13,4 +16,20 @@ public interface ProjectLookup {
 
     /** The user's effective level; NONE on an unknown or destroyed project. */
     ProjectLevel effectiveLevel(String projectId, String userId);
+
+    /** The project a request names, unless it is unknown or destroyed: then ResourceNotFound. */
+    default ProjectFacts requireLive(String projectId) {
+        return find(projectId).filter(p -> !p.destroyed())
+                .orElseThrow(() -> DxException.notFound("The project " + projectId + " was not found"));
+    }
+
+    /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
+    default void requireLevel(ProjectFacts project, Requester requester, ProjectLevel needed, String what) {
+        ProjectLevel level = effectiveLevel(project.id(), requester.userId());
+        if (!level.atLeast(needed)) {
+            throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
+                    + "; you have " + level);
+        }
+        TokenScopes.requireReach(requester, project.id(), needed);
+    }
 }
