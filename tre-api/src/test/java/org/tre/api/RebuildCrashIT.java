@@ -7,12 +7,9 @@ import org.tre.api.support.Dx;
 import org.tre.api.support.JarProcess;
 import org.tre.api.support.JarProcessExtension;
 import org.tre.api.support.Scenario;
+import org.tre.api.support.StoredEvents;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,15 +85,7 @@ class RebuildCrashIT {
         }
     }
 
-    /** Reads the dead jar's H2 file directly, read-only. */
-    private long count(String sql) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tre")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private long count(String sql) {
+        return StoredEvents.h2(dataDir).countOf(sql);
     }
 }

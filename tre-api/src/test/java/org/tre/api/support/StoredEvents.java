@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +72,18 @@ public final class StoredEvents {
 
     public int count(String aggregate, String simpleName) {
         return countByAggregate(simpleName).getOrDefault(aggregate, 0);
+    }
+
+    /** The single number a query of the dead jar's tables answers, read models included. */
+    public long countOf(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the store at " + url, e);
+        }
     }
 
     private static String text(byte[] bytes) {
