@@ -18,6 +18,7 @@ import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
 import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
+import org.tre.messages.tre.TreCommands.AbandonTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
@@ -51,6 +52,7 @@ import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
 import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
+import org.tre.messages.tre.TreEvents.TreProvisioningAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
@@ -115,6 +117,8 @@ public class Tre {
     private final Map<String, Boolean> policies = new LinkedHashMap<>(Policies.none());
     private boolean policiesSet;
     private TreProvisionedEvent provisioned;
+    /** An activation's provisioning has neither been recorded nor given up yet. */
+    private boolean provisioningPending;
     private String policySyncId;
     private long policySyncs;
     private long policySyncTotal;
@@ -386,14 +390,29 @@ public class Tre {
         apply(new TreDeletedEvent(treId, List.copyOf(admins)));
     }
 
-    /** From the provisioning saga: records what exists, once, and again only if it changed. */
+    /**
+     * From the provisioning saga: records what exists once per activation, which ends its saga, and again
+     * only if it changed; the same answer repeated changes nothing.
+     */
     @CommandHandler
     public void handle(RecordTreProvisioningCommand command) {
         TreProvisionedEvent provisioned = new TreProvisionedEvent(treId, command.robotUser(), command.workingProject(),
                 command.dispensalQueue());
-        if (state != TreState.deleted && !provisioned.equals(this.provisioned)) {
+        if (state != TreState.deleted && (provisioningPending || !provisioned.equals(this.provisioned))) {
             apply(provisioned);
         }
+    }
+
+    /** A provisioning given up stays visible to the admins as a failure; the next activation tries again. */
+    @CommandHandler
+    public boolean handle(AbandonTreProvisioningCommand command) {
+        if (state == TreState.deleted || !provisioningPending) {
+            return false;
+        }
+        apply(new TreSideEffectFailedEvent(treId, "provision its robot user, working project and dispensal queue",
+                command.reason()));
+        apply(new TreProvisioningAbandonedEvent(treId));
+        return true;
     }
 
     @CommandHandler
@@ -487,6 +506,7 @@ public class Tre {
             pendingInventory = null;
         }
         state = TreState.active;
+        provisioningPending = true;
     }
 
     @EventSourcingHandler
@@ -516,6 +536,12 @@ public class Tre {
     @EventSourcingHandler
     void on(TreProvisionedEvent event) {
         provisioned = event;
+        provisioningPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(TreProvisioningAbandonedEvent event) {
+        provisioningPending = false;
     }
 
     @EventSourcingHandler

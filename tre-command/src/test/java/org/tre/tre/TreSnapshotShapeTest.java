@@ -30,7 +30,7 @@ class TreSnapshotShapeTest {
 
     private static final List<String> FIELDS = List.of("treId", "billTo", "region", "state", "customizedRateCard",
             "supportOrg", "allowSupportAccess", "admins", "authorizedUsers", "reviewersByStep", "activeInventory",
-            "pendingInventory", "policies", "policiesSet", "provisioned", "policySyncId", "policySyncs",
+            "pendingInventory", "policies", "policiesSet", "provisioned", "provisioningPending", "policySyncId", "policySyncs",
             "policySyncTotal", "policySyncAbandoned");
 
     /** A snapshot of an amending TRE with a pending version and its provisioning, as stored. */
@@ -172,6 +172,7 @@ class TreSnapshotShapeTest {
     private static JsonNode storedWithTheFieldsAddedSince() throws Exception {
         ObjectNode stored = (ObjectNode) JSON.readTree(STORED);
         stored.put("policySyncAbandoned", false);
+        stored.put("provisioningPending", false);
         return stored;
     }
 

@@ -1,5 +1,7 @@
 package org.tre.directory.audit;
 
+import org.tre.messages.workflow.FollowOn;
+
 import java.util.function.Supplier;
 
 /**
@@ -9,8 +11,8 @@ import java.util.function.Supplier;
  */
 public final class AuditContext {
 
-    public static final String USER_ID = "userId";
-    public static final String REQUEST_ID = "requestId";
+    public static final String USER_ID = FollowOn.USER_ID;
+    public static final String REQUEST_ID = FollowOn.REQUEST_ID;
 
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 

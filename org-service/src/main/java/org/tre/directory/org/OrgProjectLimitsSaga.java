@@ -13,7 +13,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tre.directory.workflow.FollowOn;
+import org.tre.messages.workflow.FollowOn;
 import org.tre.directory.workflow.Refusals;
 import org.tre.directory.workflow.WorkflowTimeouts;
 import org.tre.messages.error.DxError;

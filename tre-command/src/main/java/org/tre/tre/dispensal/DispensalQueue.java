@@ -2,7 +2,9 @@ package org.tre.tre.dispensal;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.messages.tre.DispensalQueueMessages.CreateDispensalQueueCommand;
 import org.tre.messages.tre.DispensalQueueMessages.DispensalQueueCreatedEvent;
@@ -22,9 +24,16 @@ public class DispensalQueue {
     protected DispensalQueue() {
     }
 
+    /**
+     * Asked on every activation, and again by a provisioning retry after a lost answer: a queue that
+     * exists already is left as it is, so it is created once whatever the saga knows.
+     */
     @CommandHandler
-    public DispensalQueue(CreateDispensalQueueCommand command) {
-        apply(new DispensalQueueCreatedEvent(command.queueId(), command.treId()));
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(CreateDispensalQueueCommand command) {
+        if (queueId == null) {
+            apply(new DispensalQueueCreatedEvent(command.queueId(), command.treId()));
+        }
     }
 
     @EventSourcingHandler

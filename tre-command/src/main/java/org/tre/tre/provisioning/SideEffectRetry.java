@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-/** How a failed side effect is retried: after a delay that doubles each time, a bounded number of times. */
+/**
+ * How long a side effect's attempt may take before it is tried again: a delay that doubles with each
+ * attempt, for a bounded number of attempts, after which the side effect is given up.
+ */
 @Component
 public class SideEffectRetry {
 
@@ -18,8 +21,13 @@ public class SideEffectRetry {
         this.attempts = attempts;
     }
 
-    /** The delay before retry number {@code retry} (0 for the first), or null once retries are spent. */
-    public Duration delayBefore(int retry) {
-        return retry >= attempts ? null : firstDelay.multipliedBy(1L << Math.min(retry, 20));
+    /** How many attempts a side effect gets in all, the first one included. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** How long attempt number {@code attempt} (0 for the first) may take, or null once attempts are spent. */
+    public Duration delayBefore(int attempt) {
+        return attempt >= attempts ? null : firstDelay.multipliedBy(1L << Math.min(attempt, 20));
     }
 }

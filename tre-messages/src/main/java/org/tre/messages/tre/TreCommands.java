@@ -102,6 +102,13 @@ public final class TreCommands {
                                                String workingProject, String dispensalQueue) {
     }
 
+    /**
+     * From the provisioning saga when an activation's provisioning is still unfinished after its last
+     * attempt: the TRE records the failure and stops waiting for it. Answers whether it was still waiting.
+     */
+    public record AbandonTreProvisioningCommand(@TargetAggregateIdentifier String treId, String reason) {
+    }
+
     /** Sent by a saga or reconciler whose step failed for good, so the failure is never lost silently. */
     public record RecordTreSideEffectFailureCommand(@TargetAggregateIdentifier String treId, String effect,
                                                     String reason) {

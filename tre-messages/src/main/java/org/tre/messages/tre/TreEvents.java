@@ -67,8 +67,18 @@ public final class TreEvents {
                                     String region) {
     }
 
-    /** The robot, working project and dispensal queue activation provisioned (DECISIONS.md §8). */
+    /**
+     * The robot, working project and dispensal queue activation provisioned (DECISIONS.md §8): once for
+     * each activation, when its provisioning has finished, and again whenever they change.
+     */
     public record TreProvisionedEvent(String treId, String robotUser, String workingProject, String dispensalQueue) {
+    }
+
+    /**
+     * An activation's provisioning did not finish by its last deadline and was given up (the failure is
+     * recorded beside it as a side-effect failure); the next activation provisions again.
+     */
+    public record TreProvisioningAbandonedEvent(String treId) {
     }
 
     /** A side effect that could not be carried out after its retries; admins see it in describe. */
