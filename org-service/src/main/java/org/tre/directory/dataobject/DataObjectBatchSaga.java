@@ -13,6 +13,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tre.messages.workflow.AskAgainThenGiveUp;
 import org.tre.messages.workflow.FollowOn;
 import org.tre.directory.workflow.Refusals;
 import org.tre.directory.workflow.WorkflowTimeouts;
@@ -115,15 +116,15 @@ public class DataObjectBatchSaga {
     }
 
     /**
-     * The first deadline undoes an unfinished batch, the second gives up an unfinished undo; after it
-     * the saga ends even if the batch never heard.
+     * A batch is asked once: its first deadline gives an unfinished batch up, which undoes it; the second
+     * gives up an unfinished undo too and ends the saga even if the batch never heard.
      */
     @DeadlineHandler(deadlineName = DEADLINE)
     public void on(BatchDue due, CommandGateway commands, DeadlineManager deadlines, WorkflowTimeouts timeouts) {
         deadlinesPassed++;
         LOG.warn("Data object batch {} passed deadline {}", batchId, deadlinesPassed);
         commands.send(new ExpireDataObjectBatchCommand(batchId), MetaData.from(audit));
-        if (deadlinesPassed >= 2) {
+        if (AskAgainThenGiveUp.at(deadlinesPassed, 1) == AskAgainThenGiveUp.END) {
             SagaLifecycle.end();
         } else {
             deadlines.schedule(timeouts.deadline(), DEADLINE, new BatchDue(batchId));

@@ -14,6 +14,7 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tre.directory.org.MemberAccessTargets.AppTarget;
+import org.tre.messages.workflow.AskAgainThenGiveUp;
 import org.tre.messages.workflow.FollowOn;
 import org.tre.directory.workflow.Refusals;
 import org.tre.directory.workflow.WorkflowTimeouts;
@@ -38,7 +39,8 @@ import java.util.concurrent.CompletableFuture;
  * A project destroyed or moved to another org meanwhile is no longer the org's and is left out.
  *
  * <p>Every step is safe to repeat: the first deadline asks again whatever has not answered, the
- * second records what is still unfinished and ends the saga.
+ * second records what is still unfinished, and the saga ends when the Org has recorded it, at the
+ * latest at the third (AskAgainThenGiveUp).
  */
 @Saga
 @ProcessingGroup(OrgMemberRemovalSaga.PROCESSING_GROUP)
@@ -85,22 +87,33 @@ public class OrgMemberRemovalSaga {
         deadlines.cancelAllWithinScope(DEADLINE);
     }
 
-    /** The first deadline asks every project and app again; the second records what is unfinished and ends. */
+    /**
+     * The first deadline asks every project and app again; the second records what is unfinished, which
+     * ends the saga; the third ends it whatever the Org heard.
+     */
     @DeadlineHandler(deadlineName = DEADLINE)
     public void on(RemovalDue due, CommandGateway commands, DeadlineManager deadlines, WorkflowTimeouts timeouts) {
         deadlinesPassed++;
-        if (deadlinesPassed < 2) {
-            LOG.warn("Removal {} from {} is not finished by its deadline; asking again", removalId, orgId);
-            deadlines.schedule(timeouts.deadline(), DEADLINE, new RemovalDue(removalId));
-            withdraw(commands);
-            return;
+        switch (AskAgainThenGiveUp.at(deadlinesPassed, WorkflowTimeouts.ATTEMPTS)) {
+            case ASK_AGAIN -> {
+                LOG.warn("Removal {} from {} is not finished by its deadline; asking again", removalId, orgId);
+                deadlines.schedule(timeouts.deadline(), DEADLINE, new RemovalDue(removalId));
+                withdraw(commands);
+            }
+            case GIVE_UP -> {
+                List<String> unfinished = new ArrayList<>(projects);
+                apps.forEach(app -> unfinished.add(app.appId()));
+                LOG.error("Removal {} from {} gave up: access of {} may remain on {}", removalId, orgId, userId,
+                        unfinished);
+                commands.send(new CompleteOrgMemberAccessWithdrawalCommand(orgId, removalId, Map.of(), Map.of(),
+                        unfinished), MetaData.from(audit));
+                deadlines.schedule(timeouts.deadline(), DEADLINE, new RemovalDue(removalId));
+            }
+            case END -> {
+                LOG.error("Removal {} from {} was given up but not recorded; ending it", removalId, orgId);
+                SagaLifecycle.end();
+            }
         }
-        List<String> unfinished = new ArrayList<>(projects);
-        apps.forEach(app -> unfinished.add(app.appId()));
-        LOG.error("Removal {} from {} gave up: access of {} may remain on {}", removalId, orgId, userId, unfinished);
-        commands.send(new CompleteOrgMemberAccessWithdrawalCommand(orgId, removalId, Map.of(), Map.of(), unfinished),
-                MetaData.from(audit));
-        SagaLifecycle.end();
     }
 
     /** The payload of the deadline: which removal is due. */

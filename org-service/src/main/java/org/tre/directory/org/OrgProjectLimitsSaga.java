@@ -13,6 +13,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tre.messages.workflow.AskAgainThenGiveUp;
 import org.tre.messages.workflow.FollowOn;
 import org.tre.directory.workflow.Refusals;
 import org.tre.directory.workflow.WorkflowTimeouts;
@@ -32,8 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * Sets the limits of an {@code /org-xxxx/bulkUpdateProjectLimit} on each project, after the Org
  * checked the requester, the licenses and every project. Every project is asked at once and the
  * answers go back to the Org in one command, so no handler thread waits for another instance.
- * Setting limits is idempotent: the first deadline asks again, the second records what is unfinished
- * and ends the saga. A project destroyed or moved to another org meanwhile is no longer the org's and
+ * Setting limits is idempotent: the first deadline asks again, the second records what is unfinished,
+ * and the saga ends when the Org has recorded it, at the latest at the third (AskAgainThenGiveUp). A project destroyed or moved to another org meanwhile is no longer the org's and
  * is not counted.
  */
 @Saga
@@ -76,20 +77,32 @@ public class OrgProjectLimitsSaga {
         deadlines.cancelAllWithinScope(DEADLINE);
     }
 
-    /** The first deadline asks every project again; the second records what is unfinished and ends. */
+    /**
+     * The first deadline asks every project again; the second records what is unfinished, which ends the
+     * saga; the third ends it whatever the Org heard.
+     */
     @DeadlineHandler(deadlineName = DEADLINE)
     public void on(UpdateDue due, CommandGateway commands, DeadlineManager deadlines, WorkflowTimeouts timeouts) {
         deadlinesPassed++;
-        if (deadlinesPassed < 2) {
-            LOG.warn("Project limits update {} of {} is not finished by its deadline; asking again", updateId, orgId);
-            deadlines.schedule(timeouts.deadline(), DEADLINE, new UpdateDue(updateId));
-            setEveryProject(commands);
-            return;
+        switch (AskAgainThenGiveUp.at(deadlinesPassed, WorkflowTimeouts.ATTEMPTS)) {
+            case ASK_AGAIN -> {
+                LOG.warn("Project limits update {} of {} is not finished by its deadline; asking again", updateId,
+                        orgId);
+                deadlines.schedule(timeouts.deadline(), DEADLINE, new UpdateDue(updateId));
+                setEveryProject(commands);
+            }
+            case GIVE_UP -> {
+                LOG.error("Project limits update {} of {} gave up; unfinished: {}", updateId, orgId, projects);
+                commands.send(new CompleteOrgProjectLimitsUpdateCommand(orgId, updateId, 0, List.copyOf(projects)),
+                        MetaData.from(audit));
+                deadlines.schedule(timeouts.deadline(), DEADLINE, new UpdateDue(updateId));
+            }
+            case END -> {
+                LOG.error("Project limits update {} of {} was given up but not recorded; ending it", updateId,
+                        orgId);
+                SagaLifecycle.end();
+            }
         }
-        LOG.error("Project limits update {} of {} gave up; unfinished: {}", updateId, orgId, projects);
-        commands.send(new CompleteOrgProjectLimitsUpdateCommand(orgId, updateId, 0, List.copyOf(projects)),
-                MetaData.from(audit));
-        SagaLifecycle.end();
     }
 
     /** The payload of the deadline: which update is due. */

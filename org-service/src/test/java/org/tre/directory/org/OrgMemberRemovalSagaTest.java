@@ -151,15 +151,26 @@ class OrgMemberRemovalSagaTest {
     }
 
     @Test
-    void theSecondDeadlineRecordsWhatIsUnfinishedAndEndsTheSaga() throws Exception {
+    void theSecondDeadlineRecordsWhatIsUnfinished() throws Exception {
         projects.remove(SHARED);
         apps.retainAll(List.of(GATK));
         fixture.givenAPublished(started(true, true, true))
-                .andThenTimeElapses(DEADLINE.plusSeconds(1))
-                .whenTimeElapses(DEADLINE.plusSeconds(1))
-                .expectActiveSagas(0)
-                .expectNoScheduledDeadlines()
+                .andThenTimeElapses(DEADLINE)
+                .whenTimeElapses(DEADLINE)
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(DEADLINE, OrgMemberRemovalSaga.DEADLINE)
                 .expectDispatchedCommands(new CompleteOrgMemberAccessWithdrawalCommand(ORG, REMOVAL, Map.of(),
                         Map.of(), List.of(SOLE, GATK.appId())));
+    }
+
+    @Test
+    void aRemovalGivenUpThatTheOrgNeverRecordedEndsAtTheThirdDeadline() throws Exception {
+        fixture.givenAPublished(started(true, true, true))
+                .andThenTimeElapses(DEADLINE)
+                .andThenTimeElapses(DEADLINE)
+                .whenTimeElapses(DEADLINE)
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
     }
 }

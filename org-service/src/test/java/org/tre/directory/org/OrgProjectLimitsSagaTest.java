@@ -85,12 +85,23 @@ class OrgProjectLimitsSagaTest {
     }
 
     @Test
-    void theSecondDeadlineRecordsEveryProjectUnfinishedAndEndsTheSaga() throws Exception {
+    void theSecondDeadlineRecordsEveryProjectUnfinished() throws Exception {
         fixture.givenAPublished(started())
-                .andThenTimeElapses(DEADLINE.plusSeconds(1))
-                .whenTimeElapses(DEADLINE.plusSeconds(1))
+                .andThenTimeElapses(DEADLINE)
+                .whenTimeElapses(DEADLINE)
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(DEADLINE, OrgProjectLimitsSaga.DEADLINE)
+                .expectDispatchedCommands(new CompleteOrgProjectLimitsUpdateCommand(ORG, UPDATE, 0, List.of(P1, P2)));
+    }
+
+    @Test
+    void anUpdateGivenUpThatTheOrgNeverRecordedEndsAtTheThirdDeadline() throws Exception {
+        fixture.givenAPublished(started())
+                .andThenTimeElapses(DEADLINE)
+                .andThenTimeElapses(DEADLINE)
+                .whenTimeElapses(DEADLINE)
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
-                .expectDispatchedCommands(new CompleteOrgProjectLimitsUpdateCommand(ORG, UPDATE, 0, List.of(P1, P2)));
+                .expectNoDispatchedCommands();
     }
 }

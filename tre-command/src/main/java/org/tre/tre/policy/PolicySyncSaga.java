@@ -23,6 +23,8 @@ import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
+import org.tre.messages.workflow.AskAgainThenGiveUp;
+import org.tre.messages.workflow.FollowOn;
 import org.tre.tre.provisioning.SideEffectRetry;
 
 import java.time.Duration;
@@ -48,12 +50,6 @@ public class PolicySyncSaga {
 
     static final String SYNC_ID = "syncId";
     static final String BATCH_DUE = "policy-sync-batch-due";
-    /**
-     * The audit metadata of the request that changed the policies (the gateway's AuditContext keys): a
-     * command sent as the projects answer runs outside any handler and is given it explicitly.
-     */
-    private static final String[] AUDIT = {"userId", "requestId"};
-
     private static final Logger LOG = LoggerFactory.getLogger(PolicySyncSaga.class);
 
     private String treId;
@@ -63,9 +59,8 @@ public class PolicySyncSaga {
     private long done;
     /** The last project of the last batch recorded; null before the first. */
     private String cursor;
-    /** How often the batch under way was sent again. */
+    /** The deadlines the batch under way has passed: how often it was sent again. */
     private int retries;
-    private boolean givenUp;
     private String batchDue;
     /** Who asked and in which request, for the commands sent as the projects answer. */
     private Map<String, Object> audit = Map.of();
@@ -78,7 +73,7 @@ public class PolicySyncSaga {
         syncId = event.syncId();
         policies = event.policies();
         total = event.projects();
-        audit = Map.copyOf(metaData.subset(AUDIT));
+        audit = Map.copyOf(FollowOn.of(metaData));
         nextBatch(commands, queries, deadlines, batch, retry);
     }
 
@@ -113,30 +108,31 @@ public class PolicySyncSaga {
     }
 
     /**
-     * The batch under way has not recorded its progress: send it again while retries remain, then give
+     * The batch under way has not recorded its progress: send it again while attempts remain, then give
      * the synchronization up, and end the saga at the next deadline whatever the TRE answered.
      */
     @DeadlineHandler(deadlineName = BATCH_DUE)
     public void on(BatchDue due, CommandGateway commands, QueryGateway queries, DeadlineManager deadlines,
                    PolicySyncBatch batch, SideEffectRetry retry) {
-        if (givenUp) {
-            LOG.error("Policy synchronization {} of {} was given up but not recorded; ending it", syncId, treId);
-            SagaLifecycle.end();
-            return;
-        }
         retries++;
-        if (retry.delayBefore(retries) != null) {
-            LOG.warn("Policy synchronization {} of {}: batch after {} not done, sending it again", syncId, treId,
-                    cursor);
-            nextBatch(commands, queries, deadlines, batch, retry);
-            return;
+        switch (AskAgainThenGiveUp.at(retries, retry.attempts())) {
+            case ASK_AGAIN -> {
+                LOG.warn("Policy synchronization {} of {}: batch after {} not done, sending it again", syncId,
+                        treId, cursor);
+                nextBatch(commands, queries, deadlines, batch, retry);
+            }
+            case GIVE_UP -> {
+                String reason = "Stopped after " + done + " of " + total + " projects: a batch did not finish"
+                        + " after " + retries + " attempts";
+                LOG.error("Policy synchronization {} of {}: {}", syncId, treId, reason);
+                commands.send(new AbandonPolicySyncCommand(treId, syncId, reason), MetaData.from(audit));
+                batchDue = deadlines.schedule(retry.delayBefore(0), BATCH_DUE, new BatchDue(syncId, cursor));
+            }
+            case END -> {
+                LOG.error("Policy synchronization {} of {} was given up but not recorded; ending it", syncId, treId);
+                SagaLifecycle.end();
+            }
         }
-        givenUp = true;
-        String reason = "Stopped after " + done + " of " + total + " projects: a batch did not finish after "
-                + retries + " attempts";
-        LOG.error("Policy synchronization {} of {}: {}", syncId, treId, reason);
-        commands.send(new AbandonPolicySyncCommand(treId, syncId, reason), MetaData.from(audit));
-        batchDue = deadlines.schedule(retry.delayBefore(0), BATCH_DUE, new BatchDue(syncId, cursor));
     }
 
     /** The payload of a batch's deadline: which synchronization, and where its batch starts. */
