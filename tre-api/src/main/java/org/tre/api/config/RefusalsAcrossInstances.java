@@ -1,6 +1,5 @@
 package org.tre.api.config;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -26,9 +25,12 @@ import org.tre.messages.error.DxException;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
 public class RefusalsAcrossInstances {
 
+    /**
+     * Commands' refusals are translated too, but registered by WritePath, outside the interceptors that
+     * can refuse a command before its handler runs.
+     */
     @Autowired
-    void carryRefusals(CommandBus commands, QueryBus queries) {
-        commands.registerHandlerInterceptor(commandRefusals());
+    void carryRefusals(QueryBus queries) {
         queries.registerHandlerInterceptor(queryRefusals());
     }
 

@@ -2,9 +2,11 @@ package org.tre.api.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,11 +36,34 @@ import java.util.concurrent.TimeUnit;
 @Configuration
 public class WritePath {
 
-    /** Writers of one aggregate take turns in arrival order (OneWriterPerAggregate). */
+    /**
+     * Writers of one aggregate take turns in arrival order (OneWriterPerAggregate), inside the
+     * translation of refusals for Axon Server where it applies (commandHandling says why in that order).
+     * Both are registered here, in one place, because a command bus calls its handler interceptors in the
+     * order they were registered, and two configurations would register in whatever order Spring made them.
+     */
     @Autowired
     void serveEachAggregateInArrivalOrder(CommandBus commandBus,
+                                          @Value("${axon.axonserver.enabled:false}") boolean acrossInstances,
                                           @Value("${tre.command-turn-wait:10s}") Duration wait) {
-        commandBus.registerHandlerInterceptor(new OneWriterPerAggregate(wait));
+        commandHandling(acrossInstances, wait).forEach(commandBus::registerHandlerInterceptor);
+    }
+
+    /**
+     * The interceptors a command's handling passes, outermost first. Where Axon Server carries the answer
+     * to another instance, the translation of refusals (RefusalsAcrossInstances) comes first, so that it
+     * also catches the refusals the interceptors after it make: a turn not granted within the wait is
+     * ServiceUnavailable, and outside the translation it would reach the gateway as a bare message,
+     * answered InternalError, which clients report as the service's fault instead of retrying it.
+     */
+    static List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandHandling(boolean acrossInstances,
+                                                                                       Duration wait) {
+        List<MessageHandlerInterceptor<? super CommandMessage<?>>> chain = new ArrayList<>();
+        if (acrossInstances) {
+            chain.add(RefusalsAcrossInstances.commandRefusals());
+        }
+        chain.add(new OneWriterPerAggregate(wait));
+        return List.copyOf(chain);
     }
 
     /** A transaction takes its pool connection at its first statement, so a wait for a lock takes none. */
