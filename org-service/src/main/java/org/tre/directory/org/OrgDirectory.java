@@ -2,6 +2,7 @@ package org.tre.directory.org;
 
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,9 @@ public interface OrgDirectory {
 
     /** Every member of the org, ascending by user id. */
     List<OrgMembership> members(String orgId);
+
+    /** The invites sent to an email that no user had yet, in the order they were made. */
+    List<PendingOrgInvite> invitesAwaiting(String email);
 
     /**
      * Whom an authorization may name and still reach the user: the user, every org they belong to,

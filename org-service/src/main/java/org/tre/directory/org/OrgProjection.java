@@ -27,6 +27,7 @@ import org.tre.messages.org.OrgViews.FindOrgMembershipQuery;
 import org.tre.messages.org.OrgViews.FindOrgQuery;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -205,9 +206,10 @@ public class OrgProjection implements OrgDirectory {
     }
 
     /** Pending email invites for a new user's email, as (org id, invite id). */
-    public List<String[]> pendingInvitesFor(String email) {
+    @Override
+    public List<PendingOrgInvite> invitesAwaiting(String email) {
         return jdbc.query("SELECT org_id, invite_id FROM org_pending_invite WHERE email = ? ORDER BY invite_id",
-                (rs, n) -> new String[]{rs.getString("org_id"), rs.getString("invite_id")},
+                (rs, n) -> new PendingOrgInvite(rs.getString("org_id"), rs.getString("invite_id")),
                 email.toLowerCase(Locale.ROOT));
     }
 

@@ -2,7 +2,9 @@ package org.tre.directory.user;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
@@ -10,15 +12,20 @@ import org.tre.messages.org.Licenses;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.user.Operator;
+import org.tre.messages.user.UserCommands.CompleteUserOrgInvitesAcceptanceCommand;
 import org.tre.messages.user.UserCommands.CreateUserCommand;
 import org.tre.messages.user.UserCommands.DestroyAuthTokenCommand;
 import org.tre.messages.user.UserCommands.IssueAuthTokenCommand;
 import org.tre.messages.user.UserEvents.AuthTokenDestroyedEvent;
 import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 import org.tre.messages.user.UserEvents.UserCreatedEvent;
+import org.tre.messages.user.UserEvents.UserOrgInvitesAcceptanceStartedEvent;
+import org.tre.messages.user.UserEvents.UserOrgInvitesAcceptedEvent;
 import org.tre.messages.user.UserKind;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,12 +38,19 @@ public class User {
     private String userId;
     private UserKind kind;
     private final Set<String> liveTokenIds = new HashSet<>();
+    /** The org invites waiting for the new user's email are being accepted. */
+    private boolean acceptingInvites;
 
     protected User() {
     }
 
+    /**
+     * Answers whether the new user's email had org invites waiting: their acceptance is a workflow of its
+     * own (OrgInvitesOnSignupSaga), whose outcome /user/new waits for.
+     */
     @CommandHandler
-    public User(CreateUserCommand command, DirectoryNames registry, OrgDirectory orgs) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public boolean handle(CreateUserCommand command, DirectoryNames registry, OrgDirectory orgs) {
         onlyTheOperatorOrAProvisioningOrgAdminCreatesPeople(command, orgs);
         if (registry.handleTaken(command.username())) {
             throw DxException.invalidState("The username " + command.username() + " is already taken");
@@ -46,6 +60,20 @@ public class User {
         }
         apply(new UserCreatedEvent(command.userId(), command.username(), command.email(), command.first(),
                 command.middle(), command.last(), command.kind()));
+        List<PendingOrgInvite> invites = command.email() == null ? List.of() : orgs.invitesAwaiting(command.email());
+        if (invites.isEmpty()) {
+            return false;
+        }
+        apply(new UserOrgInvitesAcceptanceStartedEvent(command.userId(), List.copyOf(invites)));
+        return true;
+    }
+
+    /** Recorded once: a completion repeated after a lost answer changes nothing. */
+    @CommandHandler
+    public void handle(CompleteUserOrgInvitesAcceptanceCommand command) {
+        if (acceptingInvites) {
+            apply(new UserOrgInvitesAcceptedEvent(userId, List.copyOf(command.unfinished())));
+        }
     }
 
     @CommandHandler
@@ -103,6 +131,16 @@ public class User {
     void on(UserCreatedEvent event) {
         userId = event.userId();
         kind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(UserOrgInvitesAcceptanceStartedEvent event) {
+        acceptingInvites = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserOrgInvitesAcceptedEvent event) {
+        acceptingInvites = false;
     }
 
     @EventSourcingHandler

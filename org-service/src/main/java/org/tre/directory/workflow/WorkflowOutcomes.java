@@ -15,6 +15,7 @@ import org.tre.messages.error.DxError;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgEvents.OrgMemberAccessWithdrawnEvent;
 import org.tre.messages.org.OrgEvents.OrgProjectLimitsUpdatedEvent;
+import org.tre.messages.user.UserEvents.UserOrgInvitesAcceptedEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * How each directory workflow ended (an org member's removal, a project limits update, a clone or
- * removal of many objects), for the request that started it and waits to answer: written in
+ * removal of many objects, a new user's pending org invites), for the request that started it and waits to answer: written in
  * the transaction of the event that ends the workflow, wherever its aggregate runs, and read from the
  * shared database by whichever instance serves the request. Outcomes are kept for an hour: the
  * request waiting for one is answered long before.
@@ -69,6 +70,12 @@ public class WorkflowOutcomes {
     @EventHandler
     void on(DataObjectBatchFailedEvent event, @Timestamp Instant at) {
         record(event.batchId(), null, event.refusal(), at);
+    }
+
+    /** A new user's pending org invites, accepted: the workflow is named by the user's id. */
+    @EventHandler
+    void on(UserOrgInvitesAcceptedEvent event, @Timestamp Instant at) {
+        record(event.userId(), json.createObjectNode(), null, at);
     }
 
     public Optional<WorkflowOutcome> find(String workflowId) {

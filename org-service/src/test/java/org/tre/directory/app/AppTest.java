@@ -12,6 +12,7 @@ import org.tre.messages.app.AppMessages.RevokeAppAccessCommand;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,11 @@ class AppTest {
             @Override
             public List<OrgMembership> members(String orgId) {
                 return membership(orgId, "user-bob").stream().toList();
+            }
+
+            @Override
+            public List<PendingOrgInvite> invitesAwaiting(String email) {
+                return List.of();
             }
         });
     }

@@ -3,6 +3,7 @@ package org.tre.directory.project;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +60,14 @@ public final class InMemoryOrgDirectory implements OrgDirectory {
     public List<OrgMembership> members(String orgId) {
         return memberships.stream().filter(m -> m.orgId().equals(orgId))
                 .sorted(Comparator.comparing(OrgMembership::userId)).toList();
+    }
+
+    /** Invites waiting for an email, by email. */
+    public final Map<String, List<PendingOrgInvite>> awaiting = new HashMap<>();
+
+    @Override
+    public List<PendingOrgInvite> invitesAwaiting(String email) {
+        return awaiting.getOrDefault(email, List.of());
     }
 
     /** Users that exist, for invites. */

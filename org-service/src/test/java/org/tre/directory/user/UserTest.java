@@ -10,14 +10,19 @@ import org.tre.directory.support.TakenNames;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.Operator;
 import org.tre.messages.user.TokenScope;
+import org.tre.messages.user.UserCommands.CompleteUserOrgInvitesAcceptanceCommand;
 import org.tre.messages.user.UserCommands.CreateUserCommand;
 import org.tre.messages.user.UserCommands.DestroyAuthTokenCommand;
 import org.tre.messages.user.UserCommands.IssueAuthTokenCommand;
 import org.tre.messages.user.UserEvents.AuthTokenDestroyedEvent;
 import org.tre.messages.user.UserEvents.AuthTokenIssuedEvent;
+import org.tre.messages.user.UserEvents.PendingOrgInvite;
 import org.tre.messages.user.UserEvents.UserCreatedEvent;
+import org.tre.messages.user.UserEvents.UserOrgInvitesAcceptanceStartedEvent;
+import org.tre.messages.user.UserEvents.UserOrgInvitesAcceptedEvent;
 import org.tre.messages.user.UserKind;
 
+import java.util.List;
 import java.util.Map;
 
 class UserTest {
@@ -173,6 +178,38 @@ class UserTest {
                         new AuthTokenDestroyedEvent("user-alice", "authToken-1", "user-alice"))
                 .when(new DestroyAuthTokenCommand("user-alice", "authToken-1", "user-alice"))
                 .expectException(DxErrorMatcher.dxError(ErrorType.ResourceNotFound))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewUserWhoseEmailHadNoInvitesStartsNoAcceptance() {
+        fixture.givenNoPriorActivity()
+                .when(createAlice(Operator.USER_ID))
+                .expectResultMessagePayload(false)
+                .expectEvents(aliceCreated());
+    }
+
+    @Test
+    void invitesWaitingForTheNewUsersEmailAreAcceptedAsAWorkflowOfTheirOwn() {
+        List<PendingOrgInvite> waiting = List.of(new PendingOrgInvite("org-licensed", "orgInvite-1"),
+                new PendingOrgInvite("org-plain", "orgInvite-2"));
+        orgs.awaiting.put("alice@example.org", waiting);
+        fixture.givenNoPriorActivity()
+                .when(createAlice(Operator.USER_ID))
+                .expectResultMessagePayload(true)
+                .expectEvents(aliceCreated(), new UserOrgInvitesAcceptanceStartedEvent("user-alice", waiting));
+    }
+
+    @Test
+    void theAcceptanceOfTheInvitesIsRecordedOnce() {
+        UserOrgInvitesAcceptanceStartedEvent started = new UserOrgInvitesAcceptanceStartedEvent("user-alice",
+                List.of(new PendingOrgInvite("org-plain", "orgInvite-2")));
+        fixture.given(aliceCreated(), started)
+                .when(new CompleteUserOrgInvitesAcceptanceCommand("user-alice", List.of()))
+                .expectEvents(new UserOrgInvitesAcceptedEvent("user-alice", List.of()));
+        fixture.given(aliceCreated(), started, new UserOrgInvitesAcceptedEvent("user-alice", List.of()))
+                .when(new CompleteUserOrgInvitesAcceptanceCommand("user-alice", List.of("org-plain")))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

@@ -6,7 +6,6 @@ import org.springframework.core.env.Environment;
 import org.tre.api.config.GrantSweep;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.directory.operator.OperatorBootstrap;
-import org.tre.directory.org.PendingInvitesOnSignup;
 import org.tre.tre.access.TreAccessReconciler;
 import org.tre.tre.project.TreProjectCreation;
 
@@ -69,8 +68,7 @@ public final class Roles {
                 || className.equals(GrantSweep.class.getName())) {
             return Optional.of(Role.command);
         }
-        if (className.equals(OperatorBootstrap.class.getName())
-                || className.equals(PendingInvitesOnSignup.class.getName())) {
+        if (className.equals(OperatorBootstrap.class.getName())) {
             return Optional.of(Role.directory);
         }
         if (className.equals(DxDispatcher.class.getName())) {

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Scopes;
+import org.tre.api.protocol.WorkflowAnswers;
 import org.tre.messages.EntityIds;
 import org.tre.api.user.UserInputs.DescribeUserInput;
 import org.tre.api.user.UserInputs.NewUserInput;
@@ -28,17 +31,20 @@ import java.util.regex.Pattern;
 @Component
 public class UserRoutes implements DxRoutes.Provider {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UserRoutes.class);
     private static final Pattern ROBOT_USERNAME = Pattern.compile("tre_.*_robot");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Nonces nonces;
+    private final WorkflowAnswers workflows;
     private final ObjectMapper json = new ObjectMapper();
 
-    public UserRoutes(CommandGateway commands, QueryGateway queries, Nonces nonces) {
+    public UserRoutes(CommandGateway commands, QueryGateway queries, Nonces nonces, WorkflowAnswers workflows) {
         this.commands = commands;
         this.queries = queries;
         this.nonces = nonces;
+        this.workflows = workflows;
     }
 
     @Override
@@ -56,10 +62,29 @@ public class UserRoutes implements DxRoutes.Provider {
         Scopes.requireFullScope(request.caller());
         return nonces.once(request, "user/new", () -> {
             String userId = EntityIds.userId(username);
-            commands.sendAndWait(new CreateUserCommand(userId, username.toLowerCase(Locale.ROOT), in.email(), in.first(),
-                    in.middle(), in.last(), UserKind.PERSON, request.caller().userId(), in.provisioningOrg()));
+            Boolean acceptingInvites = commands.sendAndWait(new CreateUserCommand(userId,
+                    username.toLowerCase(Locale.ROOT), in.email(), in.first(), in.middle(), in.last(), UserKind.PERSON,
+                    request.caller().userId(), in.provisioningOrg()));
+            if (Boolean.TRUE.equals(acceptingInvites)) {
+                awaitOrgInvites(userId);
+            }
             return json.createObjectNode().put("id", userId);
         });
+    }
+
+    /**
+     * The user is a member of the orgs that invited their email once /user/new answers: their acceptance
+     * is a workflow of its own (OrgInvitesOnSignupSaga), waited for here, on the request's thread. The user
+     * exists whatever the wait sees, so a wait that runs out answers the id too: a retry would be refused
+     * as a taken username, and the invites are still accepted, later.
+     */
+    private void awaitOrgInvites(String userId) {
+        try {
+            workflows.await(userId);
+        } catch (DxException notYet) {
+            LOG.warn("The org invites of new user {} were not accepted by the time /user/new answered: {}", userId,
+                    notYet.getMessage());
+        }
     }
 
     ObjectNode describe(DxRequest request, DescribeUserInput in) {

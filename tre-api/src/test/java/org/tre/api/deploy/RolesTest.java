@@ -21,6 +21,7 @@ import org.tre.api.support.RunningService;
 import org.tre.api.support.StreamingTreReadModel;
 import org.tre.directory.dataobject.DataObjectBatchSaga;
 import org.tre.directory.operator.OperatorBootstrap;
+import org.tre.directory.org.OrgInvitesOnSignupSaga;
 import org.tre.directory.org.OrgMemberRemovalSaga;
 import org.tre.directory.org.OrgProjectLimitsSaga;
 import org.tre.query.tre.TreProjection;
@@ -56,7 +57,7 @@ class RolesTest {
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
             "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
             OrgMemberRemovalSaga.PROCESSING_GROUP, OrgProjectLimitsSaga.PROCESSING_GROUP,
-            DataObjectBatchSaga.PROCESSING_GROUP);
+            DataObjectBatchSaga.PROCESSING_GROUP, OrgInvitesOnSignupSaga.PROCESSING_GROUP);
 
     @Test
     void theGatewayServesTheRoutesAndHostsNoAggregateSagaOrRunningProcessor() throws IOException {

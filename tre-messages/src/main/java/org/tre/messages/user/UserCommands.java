@@ -2,6 +2,8 @@ package org.tre.messages.user;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 /** Commands of the User aggregate. Every one names the acting user so the aggregate can check it. */
 public final class UserCommands {
 
@@ -17,6 +19,14 @@ public final class UserCommands {
                                     UserKind kind,
                                     String createdBy,
                                     String provisioningOrg) {
+    }
+
+    /**
+     * From the saga that accepts a new user's pending org invites, once every org has answered:
+     * {@code unfinished} names the orgs whose invite the service could not accept.
+     */
+    public record CompleteUserOrgInvitesAcceptanceCommand(@TargetAggregateIdentifier String userId,
+                                                          List<String> unfinished) {
     }
 
     /**
