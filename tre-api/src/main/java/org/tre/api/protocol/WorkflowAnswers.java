@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Routes whose DNAnexus answer is the result of a workflow (removeMember, clone, removeObjects) send
- * the command that starts it and wait here, bounded, for its outcome in the read model. The outcome
+ * Routes whose DNAnexus answer is the result of a workflow (removeMember, clone, removeObjects, and
+ * /user/new when invites were waiting for the email) send the command that starts it and wait here, bounded, for its outcome in the read model. The outcome
  * table is written wherever the workflow ends and read from the shared database, so the wait works
  * the same in one JVM and across the roles of an Axon Server deployment. Only the request's own
- * thread waits; no handler thread does. A workflow ends by its second deadline, sooner than this
- * wait, so an answer comes unless the service itself is stuck.
+ * thread waits; no handler thread does. A workflow's outcome is recorded by its second deadline,
+ * sooner than this wait, so an answer comes unless the service itself is stuck.
  */
 @Component
 public class WorkflowAnswers {
