@@ -125,6 +125,24 @@ public final class RequestPermissions {
         return !rows(verb, roles).isEmpty();
     }
 
+    /**
+     * Describe's {@code permissions}: the verbs the caller may call on the request now, in the table's
+     * verb order. The table's verbs for their roles in this state, less what the rules beside it would
+     * refuse: a token that does not reach, submit while the TRE is not active, the cohort route that
+     * does not fit, a decision where no pending step of the round is theirs to decide.
+     */
+    public static List<RequestVerb> permittedNow(Set<RequestRole> roles, RequestState state, boolean fullScope,
+                                                 boolean treActive, boolean hasCohort, boolean decidesAPendingStep) {
+        return Arrays.stream(RequestVerb.values())
+                .filter(verb -> allows(verb, roles, state))
+                .filter(verb -> fullScope || !verb.needsFullScope())
+                .filter(verb -> verb != submit || treActive)
+                .filter(verb -> verb != createCohortMetadata || !hasCohort)
+                .filter(verb -> verb != updateCohortMetadata || hasCohort)
+                .filter(verb -> (verb != approve && verb != reject) || decidesAPendingStep)
+                .toList();
+    }
+
     private static List<Grant> rows(RequestVerb verb, Collection<RequestRole> roles) {
         return TABLE.stream().filter(row -> roles.contains(row.role()) && row.verbs().contains(verb)).toList();
     }
