@@ -118,6 +118,21 @@ class RequestProjectionTest {
     }
 
     @Test
+    void theProjectionHandlesEveryEventOfTheRequest() {
+        List<Class<?>> handled = new ArrayList<>();
+        for (java.lang.reflect.Method method : RequestProjection.class.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class)) {
+                handled.add(method.getParameterTypes()[0]);
+            }
+        }
+        List<Class<?>> events = java.util.Arrays.stream(
+                        org.tre.messages.request.RequestEvents.class.getDeclaredClasses())
+                .filter(type -> type.getSimpleName().endsWith("Event")).toList();
+        assertThat(events).hasSize(11);
+        assertThat(handled).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    @Test
     void theStoredViewIsTheViewTheEventsFoldTo() {
         History life = wholeLife();
         given(life);
