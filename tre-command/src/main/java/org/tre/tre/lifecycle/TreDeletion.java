@@ -22,7 +22,8 @@ public final class TreDeletion {
     public static void requireNoRequests(String treId, TreDirectory directory) {
         long requests = directory.liveRequestCount(treId);
         if (requests > 0) {
-            throw DxException.invalidState("The TRE has " + requests + " data access requests not deleted");
+            throw DxException.invalidState("The TRE has " + requests + " data access request"
+                    + (requests == 1 ? "" : "s") + " not deleted");
         }
     }
 }
