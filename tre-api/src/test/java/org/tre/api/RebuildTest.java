@@ -117,6 +117,12 @@ class RebuildTest {
         ok(dx, alice, tre, "addAuthorizedUsers", Dx.obj("users", List.of("user-bob", "org-rich")));
         ok(dx, alice, tre, "activate", Dx.obj());
         String treProject = Scenario.id(dx.post("/project/new", bob, Dx.obj("name", "analysis", "tre", tre)));
+        String request = Scenario.id(dx.post("/treApplication/new", bob, Dx.obj("tre", tre, "name", "Study",
+                "fields", List.of("age"))));
+        ok(dx, bob, request, "addCollaborators", Dx.obj("users", List.of("user-alice")));
+        ok(dx, bob, request, "createCohortMetadata", Dx.obj("cohort", Dx.obj("age", Dx.obj("min", 40))));
+        ok(dx, bob, request, "submit", Dx.obj());
+        ok(dx, people.token("user-carol"), request, "reject", Dx.obj("reviewStepId", "e", "comment", "Why?"));
         ok(dx, alice, tre, "deactivate", Dx.obj());
         Map<String, Object> reads = new LinkedHashMap<>();
         for (String user : List.of("user-alice", "user-bob", "user-carol", "user-admin")) {
@@ -134,6 +140,9 @@ class RebuildTest {
         reads.put("/" + record + "/describe", Dx.obj());
         reads.put("/" + tre + "/describe", Dx.obj());
         reads.put("/system/findTres", Dx.obj("describe", true));
+        reads.put("/" + request + "/describe", Dx.obj());
+        reads.put("/" + request + "/describeCohortMetadata", Dx.obj());
+        reads.put("/system/findTreApplications", Dx.obj("describe", true));
         return reads;
     }
 

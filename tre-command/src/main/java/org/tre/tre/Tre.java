@@ -386,6 +386,7 @@ public class Tre {
         requireExists();
         AdminRoute.DELETE.requireCaller(treId, admins, command.requester());
         TreLifecycle.DELETE.requireFrom(state);
+        TreDeletion.requireNoRequests(treId, directory);
         TreDeletion.requireNoProjects(treId, directory);
         apply(new TreDeletedEvent(treId, List.copyOf(admins)));
     }

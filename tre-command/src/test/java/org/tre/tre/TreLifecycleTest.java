@@ -406,6 +406,15 @@ class TreLifecycleTest {
     }
 
     @Test
+    void aTreWithRequestsNotDeletedCannotBeDeleted() {
+        directory.liveRequests(TRE, 2);
+        fixture.given(amending())
+                .when(new DeleteTreCommand(TRE, as(ALICE)))
+                .expectNoEvents()
+                .expectException(dxError(ErrorType.InvalidState, "data access requests"));
+    }
+
+    @Test
     void theDeletedEventNamesEveryAdminForTheGrantsToGo() {
         fixture.given(created(), new org.tre.messages.tre.TreEvents.TreAdminsAddedEvent(TRE, List.of(BOB)))
                 .when(new DeleteTreCommand(TRE, as(ALICE)))

@@ -25,6 +25,27 @@ public final class EntityIds {
         return id.toString();
     }
 
+    /**
+     * An id of the generated shape taken from a seed: the same seed always gives the same id, so a
+     * creation repeated with its nonce cannot make a second entity even when the nonce's record of
+     * the first answer was lost. 24 bytes of the seed's SHA-256, five bits each: the alphabet has 32
+     * characters.
+     */
+    public static String derived(String entityClass, String seed) {
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+        StringBuilder id = new StringBuilder(entityClass).append('-');
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            id.append(ALPHABET.charAt(hash[i] & 31));
+        }
+        return id.toString();
+    }
+
     public static boolean isGenerated(String entityClass, String id) {
         if (id == null || !id.startsWith(entityClass + "-")) {
             return false;

@@ -52,9 +52,26 @@ public class DataTypeGroups {
         return read(view);
     }
 
+    /**
+     * The fields of the active inventory's data type groups, which a data access request's fields must
+     * be among at submission (DECISIONS.md §15); empty when the active inventory has none.
+     */
+    public Optional<Set<String>> activeFields(TreView view) {
+        Optional<TreView.InventoryDetail> active = view.activeInventory();
+        if (active.isEmpty() || active.get().dataTypeGroups() == null || active.get().dataTypeGroups().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        read(active.get()).forEach(group -> group.get("fields").forEach(field -> fields.add(field.textValue())));
+        return Optional.of(fields);
+    }
+
     private ArrayNode read(TreView view) {
-        TreView.InventoryDetail inventory = view.activeInventory().or(view::pendingInventory)
-                .orElseThrow(() -> DxException.invalidState("dataTypeGroups is not configured in the TRE inventory"));
+        return read(view.activeInventory().or(view::pendingInventory)
+                .orElseThrow(() -> DxException.invalidState("dataTypeGroups is not configured in the TRE inventory")));
+    }
+
+    private ArrayNode read(TreView.InventoryDetail inventory) {
         TreView.ObjectLink ref = inventory.dataTypeGroups();
         if (ref == null || ref.isEmpty()) {
             throw DxException.invalidState("dataTypeGroups is not configured in the TRE inventory");

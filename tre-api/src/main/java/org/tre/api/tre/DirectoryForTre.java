@@ -7,6 +7,7 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.TreRoles;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.org.OrgViews.OrgFacts;
+import org.tre.query.request.RequestProjection;
 import org.tre.query.tre.TreHandles;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.directory.TreDirectory;
@@ -24,9 +25,12 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
     private final DataObjectDirectory objects;
     private final TreProjection tres;
     private final TreHandles handles;
+    private final RequestProjection requests;
 
     public DirectoryForTre(OrgDirectory orgs, UserDirectory users, ProjectDirectory projects,
-                           DataObjectDirectory objects, TreProjection tres, TreHandles handles) {
+                           DataObjectDirectory objects, TreProjection tres, TreHandles handles,
+                           RequestProjection requests) {
+        this.requests = requests;
         this.orgs = orgs;
         this.users = users;
         this.projects = projects;
@@ -79,6 +83,11 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
     @Override
     public long treProjectCount(String treId) {
         return projects.countOfTre(treId);
+    }
+
+    @Override
+    public long liveRequestCount(String treId) {
+        return requests.liveCount(treId);
     }
 
     /** Only a file that the named project still holds, in a project that still exists. */

@@ -47,6 +47,7 @@ import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 import org.tre.messages.tre.TreState;
+import org.tre.query.request.RequestProjection;
 import org.tre.query.tre.TreDescribe;
 import org.tre.query.tre.TreProjection;
 import org.tre.query.tre.TreReplay;
@@ -70,9 +71,12 @@ public class TreRoutes implements DxRoutes.Provider {
     private final DataTypeGroups dataTypeGroups;
     private final EventHistory history;
     private final ObjectMapper json;
+    private final RequestProjection requests;
 
     public TreRoutes(CommandGateway commands, TreProjection tres, OrgDirectory orgs, Nonces nonces,
-                     DataTypeGroups dataTypeGroups, EventHistory history, ObjectMapper json) {
+                     DataTypeGroups dataTypeGroups, EventHistory history, ObjectMapper json,
+                     RequestProjection requests) {
+        this.requests = requests;
         this.history = history;
         this.commands = commands;
         this.tres = tres;
@@ -207,7 +211,8 @@ public class TreRoutes implements DxRoutes.Provider {
             return describeAsOf(request, in.at(), fields);
         }
         TreView view = requireTre(request);
-        return TreDescribe.render(view, roleOf(view, request.caller()), fields, json);
+        TreDescribe.Role role = roleOf(view, request.caller());
+        return TreDescribe.render(view, role, fields, applicationCounts(view, role), json);
     }
 
     /**
@@ -243,10 +248,21 @@ public class TreRoutes implements DxRoutes.Provider {
             ObjectNode result = results.addObject().put("id", treId);
             if (describe) {
                 TreView view = tres.find(treId).orElseThrow();
-                result.set("describe", TreDescribe.render(view, roleOf(view, caller), null, json));
+                TreDescribe.Role role = roleOf(view, caller);
+                result.set("describe", TreDescribe.render(view, role, null, applicationCounts(view, role), json));
             }
         }
         return paging.answer(results, matching, id -> id, json);
+    }
+
+    /** Admins see how many requests the TRE has in each live state (docs/DECISIONS.md "Data access requests"). */
+    private Map<String, Long> applicationCounts(TreView view, TreDescribe.Role role) {
+        if (role != TreDescribe.Role.ADMIN) {
+            return null;
+        }
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        requests.countsByState(view.id()).forEach((state, count) -> counts.put(state.wire(), count));
+        return counts;
     }
 
     private TreDescribe.Role roleOf(TreView view, Caller caller) {

@@ -53,7 +53,7 @@ class RolesTest {
 
     private static final Set<String> DIRECTORY_AGGREGATES = Set.of("User", "Org", "App", "Project", "DataObject",
             "DataObjectBatch");
-    private static final Set<String> TRE_AGGREGATES = Set.of("Tre", "DispensalQueue");
+    private static final Set<String> TRE_AGGREGATES = Set.of("Tre", "DispensalQueue", "DataAccessRequest");
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
             "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
             OrgMemberRemovalSaga.PROCESSING_GROUP, OrgProjectLimitsSaga.PROCESSING_GROUP,

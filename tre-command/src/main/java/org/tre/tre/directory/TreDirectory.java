@@ -32,6 +32,9 @@ public interface TreDirectory {
     /** How many projects belong to the TRE (TRE projects; never its inventory projects). */
     long treProjectCount(String treId);
 
+    /** How many data access requests of the TRE are not deleted. */
+    long liveRequestCount(String treId);
+
     record BillingOrg(String id, Set<String> licenses, List<String> permittedRegions, boolean rateCard) {
     }
 

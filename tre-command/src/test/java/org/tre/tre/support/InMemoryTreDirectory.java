@@ -29,6 +29,7 @@ public final class InMemoryTreDirectory implements TreDirectory {
     private final Set<String> databaseNames = new HashSet<>();
     private final Set<String> takenHandles = new HashSet<>();
     private final Map<String, Long> treProjects = new HashMap<>();
+    private final Map<String, Long> liveRequests = new HashMap<>();
 
     /** An org with these licenses, permitted in {@code aws:us-east-1} only, without a rate card. */
     public InMemoryTreDirectory billingOrg(String orgId, String... licenses) {
@@ -105,6 +106,11 @@ public final class InMemoryTreDirectory implements TreDirectory {
         return this;
     }
 
+    public InMemoryTreDirectory liveRequests(String treId, long count) {
+        liveRequests.put(treId, count);
+        return this;
+    }
+
     /** Users who are members of the org with treManagement: n fresh ids {@code user-<prefix><i>}. */
     public List<String> treManagers(String orgId, String prefix, int n) {
         List<String> ids = new ArrayList<>();
@@ -159,5 +165,10 @@ public final class InMemoryTreDirectory implements TreDirectory {
     @Override
     public long treProjectCount(String treId) {
         return treProjects.getOrDefault(treId, 0L);
+    }
+
+    @Override
+    public long liveRequestCount(String treId) {
+        return liveRequests.getOrDefault(treId, 0L);
     }
 }

@@ -23,7 +23,8 @@ public final class TreDescribe {
             "region", "billTo", "state", "public", "policies", "inventory", "showcaseInventory");
     public static final List<String> ADMIN_FIELDS = List.of("inventoryDetails", "treAdmins", "authorizedUsers",
             "customizedRateCard", "customizedURL", "supportOrg", "allowSupportAccess", "applicationReviewSteps",
-            "created", "modified", "robotUser", "workingProject", "dispensalQueue", "sideEffectFailures", "policySync");
+            "created", "modified", "robotUser", "workingProject", "dispensalQueue", "sideEffectFailures", "policySync",
+            "applicationCounts");
 
     private TreDescribe() {
     }
@@ -58,11 +59,23 @@ public final class TreDescribe {
 
     /** {@code fields} given: id plus each field mapped to true that the role may see. */
     public static ObjectNode render(TreView view, Role role, Map<String, Boolean> fields, ObjectMapper json) {
+        return render(view, role, fields, null, json);
+    }
+
+    /**
+     * {@code applicationCounts}: how many of the TRE's data access requests are in each state, for
+     * admins; null where the view has none to show (a past view, whose counts no table keeps).
+     */
+    public static ObjectNode render(TreView view, Role role, Map<String, Boolean> fields,
+                                    Map<String, Long> applicationCounts, ObjectMapper json) {
         if (role == Role.NONE) {
             throw DxException.permissionDenied("The requesting user must be an authorized user, reviewer, or TRE admin"
                     + " of " + view.id());
         }
         Map<String, Object> all = all(view);
+        if (applicationCounts != null) {
+            all.put("applicationCounts", applicationCounts);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", view.id());
         for (Map.Entry<String, Object> entry : all.entrySet()) {

@@ -12,18 +12,18 @@ import java.util.UUID;
  * An embedded H2 of its own, in the application's H2 mode, with the application's migrations run on
  * it: the tables the read model writes in production, and gone when closed.
  */
-final class MigratedDatabase implements AutoCloseable {
+public final class MigratedDatabase implements AutoCloseable {
 
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private final SingleConnectionDataSource dataSource;
 
-    MigratedDatabase() {
+    public MigratedDatabase() {
         dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + UUID.randomUUID() + H2_OPTIONS, "sa", "", true);
         Flyway.configure().dataSource(dataSource).locations("filesystem:" + migrations()).load().migrate();
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }
 
