@@ -39,7 +39,6 @@ final class TreInputs {
     static final String HANDLE = "[a-z][a-z0-9._]{2,62}";
     static final String REVIEW_STEP_ID = "[a-z0-9]{1,256}";
     static final String USERS_EMPTY = "The users array is empty";
-    static final String PRINCIPAL = "(?s)PUBLIC|user-.+|org-.+";
 
     private TreInputs() {
     }
@@ -202,7 +201,7 @@ final class TreInputs {
     /** Authorized users: user ids, org ids, or PUBLIC. */
     record PrincipalsInput(
             @NotNull @Size(min = 1, message = USERS_EMPTY)
-            List<@Pattern(regexp = PRINCIPAL, message = "The users array does not contain valid user IDs, org IDs,"
+            List<@Pattern(regexp = Messages.PRINCIPAL, message = "The users array does not contain valid user IDs, org IDs,"
                     + " or PUBLIC: ${validatedValue}") String> users) {
     }
 
