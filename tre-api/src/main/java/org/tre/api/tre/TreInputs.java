@@ -21,8 +21,6 @@ import org.tre.messages.tre.Inventory.Assay;
 import org.tre.messages.tre.Inventory.ObjectRef;
 import org.tre.tre.inventory.InventoryVersions;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,21 +156,9 @@ final class TreInputs {
         /** The policies the call names, null where it sets one to null. */
         Map<String, Boolean> given() {
             Map<String, Boolean> policies = new LinkedHashMap<>();
-            for (RecordComponent component : RestrictedWorkspaceInput.class.getRecordComponents()) {
-                JsonNode value = valueOf(component);
-                if (value != null) {
-                    policies.put(DeclaredInputs.jsonName(component), value.isNull() ? null : value.booleanValue());
-                }
-            }
+            DeclaredInputs.given(this).forEach((key, value) -> policies.put(key,
+                    ((JsonNode) value).isNull() ? null : ((JsonNode) value).booleanValue()));
             return policies;
-        }
-
-        private JsonNode valueOf(RecordComponent component) {
-            try {
-                return (JsonNode) component.getAccessor().invoke(this);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 

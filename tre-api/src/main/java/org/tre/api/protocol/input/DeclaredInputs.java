@@ -27,10 +27,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,6 +196,23 @@ public class DeclaredInputs {
         return InputShapes.jsonName(component);
     }
 
+    /**
+     * The inputs a record was given, by their keys in declaration order, unwrapped records' among
+     * them: what a route passes on where "left out" means "unchanged" (the flags of a project update).
+     */
+    public static Map<String, Object> given(Record input) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (RecordComponent component : input.getClass().getRecordComponents()) {
+            Object value = InputShapes.valueOf(input, component);
+            if (value instanceof Record inner && InputShapes.unwrapped(component)) {
+                given.putAll(given(inner));
+            } else if (value != null) {
+                given.put(InputShapes.jsonName(component), value);
+            }
+        }
+        return given;
+    }
+
     /** The keys a body of this shape may hold, those the record takes by its constraints aside. */
     public static Set<String> keysOf(Class<? extends Record> shape) {
         return InputShapes.keysOf(shape);
@@ -312,18 +329,51 @@ public class DeclaredInputs {
     }
 
     /**
-     * The first violation as the record lists its components, then by list position, so one body
-     * with several faults always gets the same answer.
+     * The first violation as the records list their components, down the path (a nested record's
+     * components in its order too), then by list position and map key, then the constraint written
+     * first: so one body with several faults always gets the same answer.
      */
     private static <T> Comparator<ConstraintViolation<T>> inDeclarationOrder(Class<? extends Record> shape) {
-        List<String> order = Arrays.stream(shape.getRecordComponents()).map(RecordComponent::getName).toList();
-        return Comparator.<ConstraintViolation<T>>comparingInt(v -> {
-                    Iterator<Path.Node> nodes = v.getPropertyPath().iterator();
-                    int index = nodes.hasNext() ? order.indexOf(nodes.next().getName()) : -1;
-                    return index < 0 ? Integer.MAX_VALUE : index;
-                })
-                .thenComparing(v -> sortable(v.getPropertyPath()))
+        return Comparator.<ConstraintViolation<T>, String>comparing(v -> orderOf(shape, v.getPropertyPath()))
                 .thenComparingInt(DeclaredInputs::writtenAt);
+    }
+
+    /** The path as a key that sorts as the records declare: "0002/0000000003/0000/" for assays[3].entity. */
+    private static String orderOf(Class<?> shape, Path path) {
+        Type type = shape;
+        StringBuilder key = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                key.append(String.format("%010d", node.getIndex())).append('/');
+            } else if (node.getKey() != null) {
+                key.append(node.getKey()).append('/');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (node.isInIterable()) {
+                    type = Map.class.isAssignableFrom(SchemaWords.raw(type)) ? InputShapes.valueType(type)
+                            : InputShapes.elementType(type);
+                }
+                Class<?> raw = SchemaWords.raw(type);
+                int at = -1;
+                if (raw.isRecord()) {
+                    RecordComponent[] components = raw.getRecordComponents();
+                    type = Object.class;
+                    for (int i = 0; i < components.length; i++) {
+                        if (components[i].getName().equals(node.getName())) {
+                            at = i;
+                            type = components[i].getGenericType();
+                        }
+                    }
+                }
+                // A property no component declares (an @AssertTrue rule) comes after every component.
+                key.append(at < 0 ? "9999" + node.getName() : String.format("%04d", at)).append('/');
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                key.append(node.getName()).append('/');
+                type = "<map value>".equals(node.getName()) ? InputShapes.valueType(type)
+                        : "<map key>".equals(node.getName()) ? Object.class : InputShapes.elementType(type);
+            }
+        }
+        return key.toString();
     }
 
     /** Of two constraints on one input, the one written first: {@code @Pattern} before {@code @Size} if so written. */
@@ -360,17 +410,4 @@ public class DeclaredInputs {
         return List.of(annotation);
     }
 
-    private static String sortable(Path path) {
-        StringBuilder key = new StringBuilder();
-        for (Path.Node node : path) {
-            key.append(node.getName()).append('/');
-            if (node.getKey() != null) {
-                key.append(node.getKey()).append('/');
-            }
-            if (node.getIndex() != null) {
-                key.append(String.format("%010d", node.getIndex())).append('/');
-            }
-        }
-        return key.toString();
-    }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -49,6 +51,17 @@ final class InputShapes {
             found = field(component).getAnnotation(type);
         }
         return found != null ? found : component.getAccessor().getAnnotation(type);
+    }
+
+    /** The component's value in the input; input records live, package-private, beside their routes. */
+    static Object valueOf(Record input, RecordComponent component) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.trySetAccessible();
+            return accessor.invoke(input);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Unreadable input component " + component.getName(), e);
+        }
     }
 
     static boolean unwrapped(RecordComponent component) {
