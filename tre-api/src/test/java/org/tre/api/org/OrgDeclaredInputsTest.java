@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tre.api.support.DxAssertions.assertError;
+import static org.tre.api.support.DxAssertions.invalidInput;
 
 /**
  * The org routes' declared inputs over HTTP: keys org-api.txt does not name are ignored, every named
@@ -20,9 +21,7 @@ import static org.tre.api.support.DxAssertions.assertError;
 class OrgDeclaredInputsTest extends OrgApiTest {
 
     private String refused(String path, Object body) {
-        Dx.Response response = dx().post(path, ADMIN_TOKEN, body);
-        assertError(response, 422, "InvalidInput");
-        return response.errorMessage();
+        return invalidInput(dx().post(path, ADMIN_TOKEN, body));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tre.api.support.DxAssertions.assertError;
+import static org.tre.api.support.DxAssertions.invalidInput;
 
 /**
  * The project and data object routes' declared inputs over HTTP: the ten flags beside a project's
@@ -21,9 +22,7 @@ class ProjectDeclaredInputsTest extends OrgApiTest {
     private static final String SOME_PROJECT = "/project-0123456789BFGJKPQVXYZbfg";
 
     private String refused(String path, Object body) {
-        Dx.Response response = dx().post(path, ADMIN_TOKEN, body);
-        assertError(response, 422, "InvalidInput");
-        return response.errorMessage();
+        return invalidInput(dx().post(path, ADMIN_TOKEN, body));
     }
 
     @Test

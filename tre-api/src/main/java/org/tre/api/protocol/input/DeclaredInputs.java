@@ -39,10 +39,11 @@ import java.util.stream.Collectors;
 
 /**
  * The one validator of route inputs (DECISIONS.md §1, step 2). A route declares its input as a record
- * whose components carry Bean Validation constraints; this binds the body to it strictly (no key the
- * record does not name, no JSON type but the component's: no string read as a number, no number as a
- * string) and then checks the constraints. Every refusal is InvalidInput naming the field, so nothing
- * malformed reaches a route's handler, and the records are what the OpenAPI document describes.
+ * whose components carry Bean Validation constraints; this reads the body's keys and its nulls first,
+ * binds the body to the record strictly (no key the record does not name, no JSON type but the
+ * component's: no string read as a number, no number as a string) and then checks the constraints.
+ * Every refusal is InvalidInput naming the field, so nothing malformed reaches a route's handler, and
+ * the records are what the OpenAPI document describes.
  */
 @Component
 public class DeclaredInputs {
