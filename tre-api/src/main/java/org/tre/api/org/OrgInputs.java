@@ -137,7 +137,7 @@ final class OrgInputs {
             Map<@Pattern(regexp = LICENSE, message = "Unknown license '${validatedValue}'; known: " + LICENSES) String,
                     Boolean> licenses,
             @NotNullable(message = Messages.MISSING)
-            List<@Pattern(regexp = Messages.NON_BLANK, message = "'permittedRegions' must hold region names") String>
+            List<@Pattern(regexp = Messages.NOT_BLANK, message = "'permittedRegions' must hold region names") String>
                     permittedRegions,
             String defaultRegion,
             Boolean rateCard,

@@ -2,6 +2,7 @@ package org.tre.api.org;
 
 import org.junit.jupiter.api.Test;
 import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.protocol.input.Messages;
 import org.tre.api.support.Dx;
 import org.tre.api.support.OrgApiTest;
 import org.tre.directory.org.OrgPolicies;
@@ -34,6 +35,17 @@ class OrgDeclaredInputsTest extends OrgApiTest {
     void theLicenseWordsNameExactlyTheLicenses() {
         assertThat(OrgInputs.LICENSE.split("\\|")).containsExactlyElementsOf(Licenses.ALL);
         assertThat(OrgInputs.LICENSES.split(", ")).containsExactlyElementsOf(Licenses.ALL);
+    }
+
+    @Test
+    void aRegionNameIsBlankExactlyWhenStringIsBlankSaysSo() {
+        java.util.regex.Pattern notBlank = java.util.regex.Pattern.compile(Messages.NOT_BLANK);
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String one = String.valueOf(c);
+            assertThat(notBlank.matcher(one).matches()).as("U+%04X", (int) c).isEqualTo(!one.isBlank());
+        }
+        assertThat(refused("/org-x/setLicenses", Dx.obj("permittedRegions", List.of("\u2003"))))
+                .isEqualTo("'permittedRegions' must hold region names");
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class Messages {
 
     /** Not blank: at least one character that is not white space. */
     public static final String NON_BLANK = "(?s).*\\S.*";
+    /** Not blank as String.isBlank has it: a character Character.isWhitespace is false for, in Java's and ECMA's syntax. */
+    public static final String NOT_BLANK = "(?s).*[^\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006"
+            + "\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000].*";
     /** An id of the class, prefix and at least one character: the shape routes check before any lookup. */
     public static final String ORG_ID_PATTERN = "(?s)org-.+";
     public static final String USER_ID_PATTERN = "(?s)user-.+";
