@@ -10,8 +10,13 @@ public final class EntityIds {
     public static final String ALPHABET = "0123456789BFGJKPQVXYZbfgjkpqvxyz";
     public static final int GENERATED_LENGTH = 24;
 
+    /** A user's or org's handle: a letter, then letters, digits, '.' or '_'; 3 to 33 characters. */
+    public static final String HANDLE_SHAPE = "[A-Za-z][A-Za-z0-9._]{2,32}";
+    /** What follows the class and its dash in an id the system generates, as a regular expression. */
+    public static final String GENERATED_SHAPE = "[" + ALPHABET + "]{" + GENERATED_LENGTH + "}";
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern HANDLE = Pattern.compile("[A-Za-z][A-Za-z0-9._]{2,32}");
+    private static final Pattern HANDLE = Pattern.compile(HANDLE_SHAPE);
 
     private EntityIds() {
     }

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.token.TokenScopes;
 import org.tre.messages.app.AppMessages.AppAccessRevokedEvent;
 import org.tre.messages.app.AppMessages.AppCreatedEvent;
 import org.tre.messages.app.AppMessages.CreateAppCommand;
@@ -31,19 +32,25 @@ public class App {
     protected App() {
     }
 
+    /**
+     * A creation has no entity to find, so the token's reach comes first, as for orgs, projects and
+     * TREs; then the billing org, the requester's rights there and among the name's developers, and
+     * last whether the version is taken (DECISIONS.md §1).
+     */
     @CommandHandler
     public App(CreateAppCommand command, OrgDirectory orgs, AppCatalog catalog) {
+        TokenScopes.requireFull(command.requester());
+        String creator = command.requester().userId();
         OrgFacts billTo = orgs.find(command.billTo())
                 .orElseThrow(() -> DxException.notFound("The org " + command.billTo() + " was not found"));
-        boolean mayBill = Operator.is(command.createdBy()) || orgs.membership(billTo.id(), command.createdBy())
+        boolean mayBill = Operator.is(creator) || orgs.membership(billTo.id(), creator)
                 .map(OrgMembership::allowBillableActivities).orElse(false);
         if (!billTo.billable() || !mayBill) {
             throw DxException.permissionDenied("Apps billed to " + billTo.id()
                     + " need a billable org and the allowBillableActivities flag there");
         }
         List<String> existingDevelopers = catalog.developersOf(command.name());
-        if (!existingDevelopers.isEmpty() && !existingDevelopers.contains(command.createdBy())
-                && !Operator.is(command.createdBy())) {
+        if (!existingDevelopers.isEmpty() && !existingDevelopers.contains(creator) && !Operator.is(creator)) {
             throw DxException.permissionDenied("Only developers of " + command.name() + " may add versions of it");
         }
         if (catalog.versionExists(command.name(), command.version())) {
@@ -51,7 +58,7 @@ public class App {
         }
         apply(new AppCreatedEvent(command.appId(), command.name(), command.version(), command.billTo(),
                 command.title(), command.summary(), command.description(), command.published(),
-                command.authorizedUsers(), command.developers(), command.categories(), command.createdBy()));
+                command.authorizedUsers(), command.developers(), command.categories(), creator));
     }
 
     /** The app knows its developers: it decides whether the successor has to take over. */

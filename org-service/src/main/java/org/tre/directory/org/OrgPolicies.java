@@ -1,15 +1,13 @@
 package org.tre.directory.org;
 
-import org.tre.messages.error.DxException;
 import org.tre.messages.org.Licenses;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The org policies of org-api.txt "Org Policies": their defaults, their values, their licenses. */
+/** The org policies of org-api.txt "Org Policies": their defaults and their licenses (the routes declare their values). */
 public final class OrgPolicies {
 
     public static final String MEMBER_LIST_VISIBILITY = "memberListVisibility";
@@ -63,59 +61,9 @@ public final class OrgPolicies {
         return LICENSE_OF.get(policy);
     }
 
-    /**
-     * Checks each value's type and range; the message names the policy. Values arrive as Jackson
-     * reads JSON: Integer/Long for integers, Double for fractions.
-     */
-    public static void validate(Map<String, Object> policies) {
-        for (Map.Entry<String, Object> entry : policies.entrySet()) {
-            String name = entry.getKey();
-            Object value = entry.getValue();
-            switch (name) {
-                case MEMBER_LIST_VISIBILITY -> oneOf(name, value, List.of("ADMIN", "MEMBER", "PUBLIC"));
-                case RESTRICT_PROJECT_TRANSFER, RESTRICT_PROJECT_SHARING -> oneOf(name, value, List.of("ADMIN", "MEMBER"));
-                case JOB_REUSE, DETAILED_JOB_METRICS_COLLECT_DEFAULT, ENFORCE_COMPUTE, ENFORCE_EGRESS, ENFORCE_STORAGE ->
-                        bool(name, value);
-                case COMPUTE_LIMIT_DEFAULT, EGRESS_LIMIT_DEFAULT -> positiveIntegerOrNull(name, value);
-                case STORAGE_LIMIT_DEFAULT -> positiveNumberOrNull(name, value);
-                case NOTIFICATION_THRESHOLD -> {
-                    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1
-                            || ((Number) value).longValue() > 99) {
-                        throw DxException.invalidInput("policies." + name + " must be an integer from 1 to 99");
-                    }
-                }
-                default -> throw DxException.invalidInput("Unknown org policy '" + name + "'");
-            }
-        }
-    }
-
     public static Map<String, Object> merged(Map<String, Object> base, Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(base);
         merged.putAll(changes == null ? Collections.emptyMap() : changes);
         return merged;
-    }
-
-    private static void oneOf(String name, Object value, List<String> allowed) {
-        if (!(value instanceof String s) || !allowed.contains(s)) {
-            throw DxException.invalidInput("policies." + name + " must be one of " + String.join(", ", allowed));
-        }
-    }
-
-    private static void bool(String name, Object value) {
-        if (!(value instanceof Boolean)) {
-            throw DxException.invalidInput("policies." + name + " must be a boolean");
-        }
-    }
-
-    private static void positiveIntegerOrNull(String name, Object value) {
-        if (value != null && (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() <= 0)) {
-            throw DxException.invalidInput("policies." + name + " must be an integer larger than zero, or null");
-        }
-    }
-
-    private static void positiveNumberOrNull(String name, Object value) {
-        if (value != null && (!(value instanceof Number n) || n.doubleValue() <= 0)) {
-            throw DxException.invalidInput("policies." + name + " must be a number larger than zero, or null");
-        }
     }
 }

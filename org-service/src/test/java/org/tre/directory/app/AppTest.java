@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tre.directory.org.OrgDirectory;
+import org.tre.messages.Requester;
 import org.tre.messages.app.AppMessages.AppAccessRevokedEvent;
 import org.tre.messages.app.AppMessages.AppCreatedEvent;
 import org.tre.messages.app.AppMessages.CreateAppCommand;
@@ -13,6 +14,7 @@ import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.user.UserEvents.PendingOrgInvite;
+import org.tre.messages.user.TokenScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +77,12 @@ class AppTest {
     }
 
     private static CreateAppCommand create(String by) {
+        return create(Requester.withFullScope(by));
+    }
+
+    private static CreateAppCommand create(Requester by) {
         return new CreateAppCommand("app-1", "bwa", "1.0.0", "org-acme", "BWA", "", "", true, List.of("PUBLIC"),
-                List.of(by), List.of(), by);
+                List.of(by.userId()), List.of(), by);
     }
 
     private static AppCreatedEvent created() {
@@ -93,7 +99,7 @@ class AppTest {
     void anUnknownBillingOrgIsResourceNotFound() {
         fixture.givenNoPriorActivity()
                 .when(new CreateAppCommand("app-1", "bwa", "1.0.0", "org-none", "BWA", "", "", true, List.of(),
-                        List.of("user-bob"), List.of(), "user-bob"))
+                        List.of("user-bob"), List.of(), Requester.withFullScope("user-bob")))
                 .expectException(dxError(ErrorType.ResourceNotFound));
     }
 
@@ -113,6 +119,22 @@ class AppTest {
     void onlyDevelopersAddVersionsOfAnApp() {
         existingDevelopers.add("user-carol");
         fixture.givenNoPriorActivity().when(create("user-bob")).expectException(dxError(ErrorType.PermissionDenied));
+    }
+
+    @Test
+    void appsNeedAFullScopeToken() {
+        Requester limited = new Requester("user-bob", TokenScope.limitedTo(Map.of("project-x", "VIEW")));
+        fixture.givenNoPriorActivity().when(create(limited)).expectException(dxError(ErrorType.PermissionDenied))
+                .expectExceptionMessage("The requesting user must use a full-scope token");
+    }
+
+    @Test
+    void theTokenIsCheckedBeforeTheBillingOrgIsLookedUp() {
+        Requester limited = new Requester("user-bob", TokenScope.limitedTo(Map.of("project-x", "VIEW")));
+        fixture.givenNoPriorActivity()
+                .when(new CreateAppCommand("app-1", "bwa", "1.0.0", "org-none", "BWA", "", "", true, List.of(),
+                        List.of("user-bob"), List.of(), limited))
+                .expectException(dxError(ErrorType.PermissionDenied));
     }
 
     @Test

@@ -26,8 +26,13 @@ public final class InMemoryOrgs implements OrgDirectory {
     }
 
     public InMemoryOrgs member(String orgId, String userId, String level, boolean allowBillableActivities) {
+        return member(orgId, userId, level, allowBillableActivities, true);
+    }
+
+    public InMemoryOrgs member(String orgId, String userId, String level, boolean allowBillableActivities,
+                               boolean appAccess) {
         memberships.add(new OrgMembership(orgId, userId, level, allowBillableActivities || "ADMIN".equals(level),
-                "ADMIN".equals(level) ? "ADMINISTER" : "CONTRIBUTE", true, false));
+                "ADMIN".equals(level) ? "ADMINISTER" : "CONTRIBUTE", appAccess, false));
         return this;
     }
 

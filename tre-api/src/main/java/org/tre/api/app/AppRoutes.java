@@ -14,10 +14,9 @@ import org.tre.api.protocol.TermGrammar;
 import org.tre.api.protocol.TimeRange;
 import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Paging;
-import org.tre.api.protocol.Scopes;
 import org.tre.directory.app.AppProjection;
 import org.tre.directory.app.AppProjection.AppRecord;
-import org.tre.directory.org.OrgDirectory;
+import org.tre.directory.app.AppVisibility;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
 import org.tre.messages.app.AppMessages.CreateAppCommand;
@@ -25,9 +24,7 @@ import org.tre.api.app.AppInputs.DescribeAppInput;
 import org.tre.api.app.AppInputs.FindAppsInput;
 import org.tre.api.app.AppInputs.FindGlobalWorkflowsInput;
 import org.tre.api.app.AppInputs.NewAppInput;
-import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
-import org.tre.messages.org.OrgViews.OrgMembership;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,21 +40,22 @@ import java.util.stream.Collectors;
 /**
  * Apps, as far as the platform around the TRE needs them: {@code /app/new}, describe, and the
  * searches {@code dx} calls ({@code /system/findApps}, {@code /org-xxxx/findApps},
- * {@code /system/findGlobalWorkflows}).
+ * {@code /system/findGlobalWorkflows}). Who may create an app is the App aggregate's rule, who may
+ * read one AppVisibility's; the routes read the input and shape the answer.
  */
 @Component
 public class AppRoutes implements DxRoutes.Provider {
 
     private final CommandGateway commands;
     private final AppProjection apps;
-    private final OrgDirectory orgs;
+    private final AppVisibility visibility;
     private final Nonces nonces;
     private final ObjectMapper json = new ObjectMapper();
 
-    public AppRoutes(CommandGateway commands, AppProjection apps, OrgDirectory orgs, Nonces nonces) {
+    public AppRoutes(CommandGateway commands, AppProjection apps, AppVisibility visibility, Nonces nonces) {
         this.commands = commands;
         this.apps = apps;
-        this.orgs = orgs;
+        this.visibility = visibility;
         this.nonces = nonces;
     }
 
@@ -86,43 +84,25 @@ public class AppRoutes implements DxRoutes.Provider {
         String summary = in.summary() == null ? "" : in.summary();
         String description = in.description() == null ? "" : in.description();
         boolean published = Boolean.TRUE.equals(in.published());
-        Scopes.requireFullScope(request.caller());
         List<String> finalDevelopers = List.copyOf(developers);
         return nonces.once(request, "app/new", () -> {
             String appId = EntityIds.generate("app");
             commands.sendAndWait(new CreateAppCommand(appId, name, in.version(), in.billTo(), title, summary, description,
-                    published, authorized, finalDevelopers, categories, caller));
+                    published, authorized, finalDevelopers, categories, request.caller().requester()));
             return json.createObjectNode().put("id", appId);
         });
     }
 
     ObjectNode describe(DxRequest request) {
-        AppRecord app = apps.find(request.entityId())
-                .orElseThrow(() -> DxException.notFound("The app " + request.entityId() + " was not found"));
-        if (!visibleTo(app, request.caller())) {
-            throw DxException.permissionDenied("The requesting user may not see " + app.id());
-        }
-        return render(app, request.caller());
+        return render(visibility.describable(request.entityId(), request.caller().requester()), request.caller());
     }
 
     ObjectNode findApps(DxRequest request, FindAppsInput in) {
-        Caller caller = request.caller();
-        return find(request, in, () -> app -> visibleTo(app, caller));
+        return find(request, in, () -> visibility.visibleTo(request.caller().requester()));
     }
 
     ObjectNode findOrgApps(DxRequest request, FindAppsInput in) {
-        return find(request, in, () -> {
-            String orgId = orgs.find(request.entityId()).map(o -> o.id())
-                    .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
-            Caller caller = request.caller();
-            boolean admin = caller.isOperator()
-                    || orgs.membership(orgId, caller.userId()).map(OrgMembership::isAdmin).orElse(false);
-            if (!admin) {
-                throw DxException.permissionDenied("The requesting user is not an ADMIN of " + orgId);
-            }
-            Scopes.requireFullScope(caller);
-            return app -> app.billTo().equals(orgId);
-        });
+        return find(request, in, () -> visibility.catalogueOf(request.entityId(), request.caller().requester()));
     }
 
     /** No global workflows exist here; the route answers the paging contract so {@code dx describe org} works. */
@@ -135,7 +115,7 @@ public class AppRoutes implements DxRoutes.Provider {
     }
 
     /**
-     * The search both find routes share. {@code scope} runs once the input is read: it looks up the
+     * The search both find routes share. {@code scopeCheck} runs once the input is read: it looks up the
      * org and the caller's rights, which DECISIONS.md §1 puts after the input's shape. The filters'
      * grammars read their part of the body themselves; the declared input has fixed its JSON types.
      */
@@ -193,26 +173,6 @@ public class AppRoutes implements DxRoutes.Provider {
             newest.merge(app.name(), app, (a, b) -> precedence.compare(a, b) >= 0 ? a : b);
         }
         return newest.values().stream().map(AppRecord::id).collect(Collectors.toSet());
-    }
-
-    /**
-     * Developers and the billing org's ADMINs always see an app; others once it is published and they
-     * are authorized: by name, through an org they belong to with appAccess, or because it is PUBLIC.
-     */
-    private boolean visibleTo(AppRecord app, Caller caller) {
-        String userId = caller.userId();
-        if (caller.isOperator() || app.developers().contains(userId)
-                || orgs.membership(app.billTo(), userId).map(OrgMembership::isAdmin).orElse(false)) {
-            return true;
-        }
-        if (!app.published()) {
-            return false;
-        }
-        if (app.authorizedUsers().contains("PUBLIC") || app.authorizedUsers().contains(userId)) {
-            return true;
-        }
-        return orgs.membershipsOf(userId).stream()
-                .anyMatch(m -> m.appAccess() && app.authorizedUsers().contains(m.orgId()));
     }
 
     private ObjectNode render(AppRecord app, Caller caller) {

@@ -2,13 +2,14 @@ package org.tre.api.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
+import org.tre.api.audit.AuditInputs.HistoryInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Scopes;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.org.OrgProjection.OrgRecord;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.query.tre.TreProjection;
 import org.tre.query.tre.TreView;
@@ -32,18 +33,20 @@ public class AuditRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("tre-*/history", this::treHistory)
-                .post("org-*/history", this::orgHistory);
+        routes.post("tre-*/history", HistoryInput.class, this::treHistory,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/history", HistoryInput.class, this::orgHistory,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied);
     }
 
-    ObjectNode treHistory(DxRequest request) {
-        DxInput in = request.input().allowOnly("after", "before", "types", "starting", "limit");
+    ObjectNode treHistory(DxRequest request, HistoryInput in) {
+        EventHistory.Page page = EventHistory.Page.of(in);
         TreView tre = auditableTre(request);
-        return history.page(tre.id(), in);
+        return history.page(tre.id(), page);
     }
 
-    ObjectNode orgHistory(DxRequest request) {
-        DxInput in = request.input().allowOnly("after", "before", "types", "starting", "limit");
+    ObjectNode orgHistory(DxRequest request, HistoryInput in) {
+        EventHistory.Page page = EventHistory.Page.of(in);
         OrgRecord org = orgs.record(request.entityId())
                 .filter(o -> !o.destroyed() || request.caller().isOperator())
                 .orElseThrow(() -> DxException.notFound("The org " + request.entityId() + " was not found"));
@@ -53,7 +56,7 @@ public class AuditRoutes implements DxRoutes.Provider {
             throw DxException.permissionDenied("The history of " + org.facts().id() + " is open to its ADMINs");
         }
         Scopes.requireFullScope(request.caller());
-        return history.page(org.facts().id(), in);
+        return history.page(org.facts().id(), page);
     }
 
     TreView auditableTre(DxRequest request) {

@@ -1,5 +1,6 @@
 package org.tre.api.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
+import org.tre.api.protocol.Paging;
 import org.tre.directory.audit.AuditContext;
 import org.tre.messages.error.DxException;
 
@@ -40,28 +41,30 @@ public class EventHistory {
         return all;
     }
 
-    /** {@code /…/history}: filters after/before (inclusive) and types, then the paging contract. */
-    public ObjectNode page(String aggregateId, DxInput in) {
-        Long after = in.optionalLong("after").orElse(null);
-        Long before = in.optionalLong("before").orElse(null);
-        Set<String> types = in.has("types") ? new LinkedHashSet<>(in.requiredStringArray("types")) : null;
-        long limit = in.optionalLong("limit").orElse(1000L);
-        if (limit < 1 || limit > 1000) {
-            throw DxException.invalidInput("'limit' must be from 1 to 1000");
+    /** The page an audit route asks for; made before any lookup, so a wrong {@code starting} is refused first. */
+    public record Page(Long after, Long before, Set<String> types, long starting, long limit) {
+
+        public static Page of(AuditInputs.HistoryInput in) {
+            return new Page(in.after(), in.before(), in.types() == null ? null : new LinkedHashSet<>(in.types()),
+                    startingOf(in.starting()), in.limit() == null ? Paging.MAX_LIMIT : in.limit());
         }
-        long starting = startingOf(in);
+    }
+
+    /** {@code /…/history}: filters after/before (inclusive) and types, then the paging contract. */
+    public ObjectNode page(String aggregateId, Page page) {
         List<DomainEventMessage<?>> matching = of(aggregateId).stream()
-                .filter(e -> e.getSequenceNumber() >= starting)
-                .filter(e -> after == null || e.getTimestamp().toEpochMilli() >= after)
-                .filter(e -> before == null || e.getTimestamp().toEpochMilli() <= before)
-                .filter(e -> types == null || types.contains(typeOf(e)))
+                .filter(e -> e.getSequenceNumber() >= page.starting())
+                .filter(e -> page.after() == null || e.getTimestamp().toEpochMilli() >= page.after())
+                .filter(e -> page.before() == null || e.getTimestamp().toEpochMilli() <= page.before())
+                .filter(e -> page.types() == null || page.types().contains(typeOf(e)))
                 .toList();
         ArrayNode results = json.createArrayNode();
-        matching.stream().limit(limit).forEach(e -> results.add(render(e)));
+        matching.stream().limit(page.limit()).forEach(e -> results.add(render(e)));
         ObjectNode out = json.createObjectNode();
         out.set("results", results);
-        if (matching.size() > limit) {
-            out.set("next", json.createObjectNode().put("sequence", matching.get((int) limit).getSequenceNumber()));
+        if (matching.size() > page.limit()) {
+            out.set("next", json.createObjectNode().put("sequence",
+                    matching.get((int) page.limit()).getSequenceNumber()));
         } else {
             out.putNull("next");
         }
@@ -86,8 +89,7 @@ public class EventHistory {
         return event.getPayloadType().getSimpleName();
     }
 
-    private static long startingOf(DxInput in) {
-        var starting = in.raw().get("starting");
+    private static long startingOf(JsonNode starting) {
         if (starting == null || starting.isNull()) {
             return 0;
         }

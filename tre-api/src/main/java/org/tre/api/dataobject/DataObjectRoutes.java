@@ -3,9 +3,12 @@ package org.tre.api.dataobject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
-import org.tre.api.project.ProjectInputs;
+import org.tre.api.dataobject.DataObjectInputs.DescribeDataObjectInput;
+import org.tre.api.dataobject.DataObjectInputs.NewDatabaseInput;
+import org.tre.api.dataobject.DataObjectInputs.NewFileInput;
+import org.tre.api.dataobject.DataObjectInputs.NewRecordInput;
+import org.tre.api.dataobject.DataObjectInputs.Placement;
 import org.tre.api.project.ProjectScopes;
-import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
@@ -18,12 +21,12 @@ import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectQueries.DataObjectFacts;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.project.ProjectLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code /file/new}, {@code /record/new}, {@code /database/new} and their describes (DECISIONS.md §11).
@@ -33,10 +36,6 @@ import java.util.regex.Pattern;
 @Component
 public class DataObjectRoutes implements DxRoutes.Provider {
 
-    static final int MAX_CONTENT_BYTES = 1024 * 1024;
-    static final int MAX_NAME = 1000;
-    /** A database name is an identifier, as SQL engines take it. */
-    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
     private static final List<String> DESCRIBE_FIELDS = List.of("class", "name", "project", "created", "types",
             "uniqueDatabaseName");
 
@@ -56,58 +55,39 @@ public class DataObjectRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("file/new", this::newFile)
-                .post("record/new", this::newRecord)
-                .post("database/new", this::newDatabase);
+        ErrorType[] inAProject = {ErrorType.ResourceNotFound, ErrorType.PermissionDenied};
+        routes.post("file/new", NewFileInput.class, this::newFile, inAProject)
+                .post("record/new", NewRecordInput.class, this::newRecord, inAProject)
+                .post("database/new", NewDatabaseInput.class, this::newDatabase, inAProject);
         for (DataObjectClass objectClass : DataObjectClass.values()) {
-            routes.post(objectClass.wireName() + "-*/describe", request -> describe(request, objectClass));
+            routes.post(objectClass.wireName() + "-*/describe", DescribeDataObjectInput.class,
+                    (request, in) -> describe(request, in, objectClass), inAProject);
         }
     }
 
-    ObjectNode newFile(DxRequest request) {
-        DxInput in = request.input().allowOnly("project", "name", "content", "nonce");
-        String project = project(in);
-        String name = name(in);
-        String content = in.optionalString("content").orElse(null);
-        if (content != null && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
-            throw DxException.invalidInput("'content' must be at most 1 MiB of UTF-8");
-        }
-        return create(request, "file/new", DataObjectClass.FILE, project, name, null, null, content);
+    ObjectNode newFile(DxRequest request, NewFileInput in) {
+        return create(request, "file/new", DataObjectClass.FILE, in.placement(), null, null, in.content());
     }
 
-    ObjectNode newRecord(DxRequest request) {
-        DxInput in = request.input().allowOnly("project", "name", "types", "nonce");
-        String project = project(in);
-        String name = name(in);
-        List<String> types = in.optionalStringArray("types").orElse(List.of());
-        if (types.stream().anyMatch(t -> t.isEmpty() || t.length() > MAX_NAME)) {
-            throw DxException.invalidInput("'types' must hold names of 1 to " + MAX_NAME + " characters");
-        }
-        return create(request, "record/new", DataObjectClass.RECORD, project, name, types.stream().distinct().toList(),
-                null, null);
+    ObjectNode newRecord(DxRequest request, NewRecordInput in) {
+        List<String> types = in.types() == null ? List.of() : in.types().stream().distinct().toList();
+        return create(request, "record/new", DataObjectClass.RECORD, in.placement(), types, null, null);
     }
 
-    ObjectNode newDatabase(DxRequest request) {
-        DxInput in = request.input().allowOnly("project", "name", "uniqueDatabaseName", "nonce");
-        String project = project(in);
-        String name = name(in);
-        String unique = in.requiredString("uniqueDatabaseName");
-        if (!DATABASE_NAME.matcher(unique).matches()) {
-            throw DxException.invalidInput("'uniqueDatabaseName' must be a letter or '_' followed by letters, digits"
-                    + " and '_', at most 255 characters");
-        }
-        return create(request, "database/new", DataObjectClass.DATABASE, project, name, null, unique, null);
+    ObjectNode newDatabase(DxRequest request, NewDatabaseInput in) {
+        return create(request, "database/new", DataObjectClass.DATABASE, in.placement(), null,
+                in.uniqueDatabaseName(), null);
     }
 
     /** The DataObject checks the project, the caller's level there and their token's scope (DECISIONS.md §1). */
-    private ObjectNode create(DxRequest request, String route, DataObjectClass objectClass, String project, String name,
+    private ObjectNode create(DxRequest request, String route, DataObjectClass objectClass, Placement placement,
                               List<String> types, String uniqueDatabaseName, String content) {
         return nonces.once(request, route, () -> {
             String id = EntityIds.generate(objectClass.wireName());
             String sha = content == null ? null : DataObjects.sha256Hex(content);
             long length = content == null ? 0 : content.getBytes(StandardCharsets.UTF_8).length;
-            dataObjects.create(new CreateDataObjectCommand(id, objectClass, project, name, types, uniqueDatabaseName,
-                    sha, length, request.caller().requester()), content);
+            dataObjects.create(new CreateDataObjectCommand(id, objectClass, placement.project(), placement.name(), types,
+                    uniqueDatabaseName, sha, length, request.caller().requester()), content);
             return json.createObjectNode().put("id", id);
         });
     }
@@ -116,10 +96,9 @@ public class DataObjectRoutes implements DxRoutes.Provider {
      * {@code project} names the project to describe the object in; without it, the first project holding
      * the object that the caller may see.
      */
-    ObjectNode describe(DxRequest request, DataObjectClass objectClass) {
-        DxInput in = request.input().allowOnly("project", "fields");
-        String hint = in.optionalString("project").map(p -> ProjectInputs.projectId("project", p)).orElse(null);
-        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
+    ObjectNode describe(DxRequest request, DescribeDataObjectInput in, DataObjectClass objectClass) {
+        String hint = in.project();
+        Map<String, Boolean> fields = in.fields();
         if (fields != null) {
             fields.keySet().stream().filter(f -> !DESCRIBE_FIELDS.contains(f) && !"id".equals(f)).findFirst()
                     .ifPresent(f -> {
@@ -156,17 +135,5 @@ public class DataObjectRoutes implements DxRoutes.Provider {
         if (fields == null || Boolean.TRUE.equals(fields.get(name))) {
             out.set(name, json.valueToTree(value));
         }
-    }
-
-    private static String project(DxInput in) {
-        return ProjectInputs.projectId("project", in.requiredString("project"));
-    }
-
-    private static String name(DxInput in) {
-        String name = in.requiredString("name");
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw DxException.invalidInput("'name' must be 1 to " + MAX_NAME + " characters long");
-        }
-        return name;
     }
 }

@@ -14,6 +14,18 @@ import org.tre.api.protocol.Nonces;
 import org.tre.api.protocol.Paging;
 import org.tre.api.protocol.Scopes;
 import org.tre.api.protocol.WorkflowAnswers;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.org.OrgInputs.DescribeOrgInput;
+import org.tre.api.org.OrgInputs.DestroyOrgInput;
+import org.tre.api.org.OrgInputs.FindMembersInput;
+import org.tre.api.org.OrgInputs.FindOrgsInput;
+import org.tre.api.org.OrgInputs.InviteInput;
+import org.tre.api.org.OrgInputs.JobLogsInput;
+import org.tre.api.org.OrgInputs.NewOrgInput;
+import org.tre.api.org.OrgInputs.RemoveMemberInput;
+import org.tre.api.org.OrgInputs.SetLicensesInput;
+import org.tre.api.org.OrgInputs.SetMemberAccessInput;
+import org.tre.api.org.OrgInputs.UpdateOrgInput;
 import org.tre.directory.org.OrgPolicies;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.org.OrgProjection.OrgRecord;
@@ -22,7 +34,7 @@ import org.tre.directory.token.Caller;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.EntityIds;
 import org.tre.messages.error.DxException;
-import org.tre.messages.org.Licenses;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.MemberAccess;
 import org.tre.messages.org.OrgCommands.ConfigureJobLogsForwardingCommand;
 import org.tre.messages.org.OrgCommands.CreateOrgCommand;
@@ -49,15 +61,13 @@ import java.util.Set;
 
 /**
  * The Organizations API (org-api.txt) and the operator's {@code /org-xxxx/setLicenses}
- * (DECISIONS.md §11). Org routes ignore input keys the spec does not name, as DNAnexus does;
- * every named key is type-checked. A route checks the input's shape and sends the command with the
- * caller in it; the Org aggregate decides who may, so no permission rule lives here.
+ * (DECISIONS.md §11). Each route declares its input (OrgInputs; org routes ignore the keys the spec
+ * does not name, as DNAnexus does) and sends the command with the caller in it; the Org aggregate
+ * decides who may.
  */
 @Component
 public class OrgRoutes implements DxRoutes.Provider {
 
-    static final Set<String> PROJECT_LEVELS = Set.of("ADMINISTER", "CONTRIBUTE", "UPLOAD", "VIEW", "NONE");
-    private static final int MAX_NAME = 1024;
     /** The id class of an org member's removal, under which its access is withdrawn. */
     static final String MEMBER_REMOVAL = "orgMemberRemoval";
 
@@ -68,10 +78,12 @@ public class OrgRoutes implements DxRoutes.Provider {
     private final ProjectTransfers transfers;
     private final Clock clock;
     private final WorkflowAnswers workflows;
+    private final DeclaredInputs inputs;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgRoutes(CommandGateway commands, OrgProjection orgs, UserDirectory users, Nonces nonces,
-                     ProjectTransfers transfers, WorkflowAnswers workflows, Clock clock) {
+                     ProjectTransfers transfers, WorkflowAnswers workflows, DeclaredInputs inputs, Clock clock) {
+        this.inputs = inputs;
         this.commands = commands;
         this.orgs = orgs;
         this.users = users;
@@ -83,40 +95,39 @@ public class OrgRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("org/new", this::newOrg)
-                .post("org-*/describe", this::describe)
-                .post("org-*/update", this::update)
-                .post("org-*/setLicenses", this::setLicenses)
-                .post("org-*/invite", this::invite)
-                .post("org-*/setMemberAccess", this::setMemberAccess)
-                .post("org-*/findMembers", this::findMembers)
-                .post("org-*/removeMember", this::removeMember)
-                .post("org-*/destroy", this::destroy)
-                .post("system/findOrgs", this::findOrgs);
+        routes.post("org/new", NewOrgInput.class, this::newOrg, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("org-*/describe", DescribeOrgInput.class, this::describe,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/update", UpdateOrgInput.class, this::update,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/setLicenses", SetLicensesInput.class, this::setLicenses,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/invite", InviteInput.class, this::invite,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/setMemberAccess", SetMemberAccessInput.class, this::setMemberAccess,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("org-*/findMembers", FindMembersInput.class, this::findMembers,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/removeMember", RemoveMemberInput.class, this::removeMember,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("org-*/destroy", DestroyOrgInput.class, (r, none) -> destroy(r),
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("system/findOrgs", FindOrgsInput.class, this::findOrgs);
     }
 
-    ObjectNode newOrg(DxRequest request) {
-        DxInput in = request.input();
-        String handle = in.requiredString("handle");
-        if (!EntityIds.isValidHandle(handle)) {
-            throw DxException.invalidInput("'handle' must start with a letter, hold only letters, digits, '.' and '_',"
-                    + " and be 3 to 33 characters long");
-        }
-        String name = boundedName(in.requiredString("name"));
-        Map<String, Object> policies = policies(in);
+    ObjectNode newOrg(DxRequest request, NewOrgInput in) {
+        Map<String, Object> policies = policies(request.input());
         return nonces.once(request, "org/new", () -> {
-            String orgId = EntityIds.orgId(handle);
-            commands.sendAndWait(new CreateOrgCommand(orgId, handle, name, policies, request.caller().requester()));
+            String orgId = EntityIds.orgId(in.handle());
+            commands.sendAndWait(new CreateOrgCommand(orgId, in.handle(), in.name(), policies,
+                    request.caller().requester()));
             return json.createObjectNode().put("id", orgId);
         });
     }
 
-    ObjectNode describe(DxRequest request) {
-        DxInput in = request.input();
-        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
-        Boolean defaultFields = in.optionalBoolean("defaultFields").orElse(null);
-        Boolean pendingTransfers = in.optionalBoolean("pendingTransfers").orElse(null);
-        Set<String> requested = OrgDescribe.requested(fields, defaultFields, pendingTransfers);
+    ObjectNode describe(DxRequest request, DescribeOrgInput in) {
+        Map<String, Boolean> fields = in.fields();
+        Set<String> requested = OrgDescribe.requested(fields, in.defaultFields(), in.pendingTransfers());
         OrgRecord org = orgs.record(request.entityId()).filter(r -> !r.destroyed())
                 .orElseThrow(() -> notFound(request.entityId()));
         Caller caller = request.caller();
@@ -128,115 +139,58 @@ public class OrgRoutes implements DxRoutes.Provider {
         return OrgDescribe.render(org, caller, membership, admins, offered, requested, fields, clock.millis(), json);
     }
 
-    ObjectNode update(DxRequest request) {
-        DxInput in = request.input();
-        String name = in.optionalString("name").map(OrgRoutes::boundedName).orElse(null);
-        Map<String, Object> policies = in.has("policies") ? policies(in) : null;
-        String defaultRegion = in.optionalString("defaultRegion").orElse(null);
-        Optional<ObjectNode> jobLogs = in.optionalObject("jobLogsForwarding");
-        if (jobLogs.isPresent() && (name != null || policies != null || defaultRegion != null)) {
+    /**
+     * {@code policies} given as null changes no policy but counts as given, so the body is asked
+     * whether it was; the policies are read from the body as JSON holds them (OrgPolicies).
+     */
+    ObjectNode update(DxRequest request, UpdateOrgInput in) {
+        boolean policiesGiven = request.input().has("policies");
+        Map<String, Object> policies = policiesGiven ? policies(request.input()) : null;
+        boolean forwarding = in.jobLogsForwarding() != null && !in.jobLogsForwarding().isNull();
+        if (forwarding && (in.name() != null || policiesGiven || in.defaultRegion() != null)) {
             throw DxException.invalidInput("jobLogsForwarding cannot be updated together with other org attributes");
         }
-        // The mapping's shape is input like any other, checked before the org lookup and the token scope
-        // (DECISIONS.md §1), so a malformed url is InvalidInput whoever asks.
-        JobLogsConfig jobLogsConfig = jobLogs.map(OrgRoutes::jobLogsConfig).orElse(null);
         String orgId = request.entityId();
-        if (jobLogsConfig != null) {
-            commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, jobLogsConfig.url(),
-                    jobLogsConfig.token(), request.caller().requester()));
+        if (forwarding) {
+            JobLogsInput jobLogs = inputs.read((ObjectNode) in.jobLogsForwarding(), JobLogsInput.class);
+            commands.sendAndWait(new ConfigureJobLogsForwardingCommand(orgId, jobLogs.url(), jobLogs.token(),
+                    request.caller().requester()));
         } else {
-            commands.sendAndWait(new UpdateOrgCommand(orgId, name, policies, defaultRegion,
+            commands.sendAndWait(new UpdateOrgCommand(orgId, in.name(), policies, in.defaultRegion(),
                     request.caller().requester()));
         }
         return json.createObjectNode().put("id", orgId);
     }
 
-    /** The jobLogsForwarding input: url and token, both null for {@code {}} (disable). */
-    private record JobLogsConfig(String url, String token) {
-    }
-
-    private static JobLogsConfig jobLogsConfig(ObjectNode config) {
-        if (config.isEmpty()) {
-            return new JobLogsConfig(null, null);
-        }
-        JsonNode urlNode = config.get("url");
-        JsonNode tokenNode = config.get("token");
-        if (config.size() != 2 || urlNode == null || tokenNode == null || !urlNode.isTextual()
-                || !tokenNode.isTextual()) {
-            throw DxException.invalidInput("jobLogsForwarding must be an empty hash or a hash with url and token"
-                    + " fields");
-        }
-        String url = urlNode.textValue();
-        if (!url.startsWith("https://")) {
-            throw DxException.invalidInput("jobLogsForwarding url must start with https://");
-        }
-        if (url.length() > 1024) {
-            throw DxException.invalidInput("jobLogsForwarding url must not exceed 1024 characters");
-        }
-        return new JobLogsConfig(url, tokenNode.textValue());
-    }
-
-    ObjectNode setLicenses(DxRequest request) {
-        DxInput in = request.input().allowOnly("billable", "licenses", "permittedRegions", "defaultRegion",
-                "rateCard", "pricingModelsByRegion");
-        Boolean billable = in.optionalBoolean("billable").orElse(null);
-        Map<String, Boolean> licenses = in.optionalBooleanMap("licenses").orElse(null);
-        if (licenses != null) {
-            for (String license : licenses.keySet()) {
-                if (!Licenses.ALL.contains(license)) {
-                    throw DxException.invalidInput("Unknown license '" + license + "'; known: "
-                            + String.join(", ", Licenses.ALL));
-                }
-            }
-        }
-        List<String> regions = in.has("permittedRegions") ? in.requiredStringArray("permittedRegions") : null;
-        if (regions != null && regions.stream().anyMatch(String::isBlank)) {
-            throw DxException.invalidInput("'permittedRegions' must hold region names");
-        }
-        String defaultRegion = in.optionalString("defaultRegion").orElse(null);
-        Boolean rateCard = in.optionalBoolean("rateCard").orElse(null);
-        Map<String, Object> pricing = in.optionalObject("pricingModelsByRegion")
-                .map(node -> json.convertValue(node, mapType())).orElse(null);
+    ObjectNode setLicenses(DxRequest request, SetLicensesInput in) {
+        List<String> regions = in.permittedRegions();
+        Map<String, Object> pricing = in.pricingModelsByRegion() == null || in.pricingModelsByRegion().isNull() ? null
+                : json.convertValue(in.pricingModelsByRegion(), mapType());
         String orgId = request.entityId();
-        commands.sendAndWait(new SetOrgLicensesCommand(orgId, billable, licenses,
-                regions == null ? null : List.copyOf(new LinkedHashSet<>(regions)), defaultRegion, rateCard, pricing,
-                request.caller().requester()));
+        commands.sendAndWait(new SetOrgLicensesCommand(orgId, in.billable(), in.licenses(),
+                regions == null ? null : List.copyOf(new LinkedHashSet<>(regions)), in.defaultRegion(), in.rateCard(),
+                pricing, request.caller().requester()));
         return json.createObjectNode().put("id", orgId);
     }
 
-    ObjectNode invite(DxRequest request) {
-        DxInput in = request.input();
-        String invitee = in.requiredString("invitee");
-        String level = in.optionalString("level").orElse(MemberAccess.MEMBER);
-        if (!MemberAccess.MEMBER.equals(level) && !MemberAccess.ADMIN.equals(level)) {
-            throw DxException.invalidInput("'level' must be MEMBER or ADMIN");
-        }
-        in.optionalString("message");
-        in.optionalBoolean("suppressEmailNotification");
-        Optional<Boolean> billable = in.optionalBoolean("allowBillableActivities");
-        Optional<Boolean> appAccess = in.optionalBoolean("appAccess");
-        Optional<String> projectAccess = in.optionalString("projectAccess");
-        boolean treManagement = in.optionalBoolean("treManagement").orElse(false);
-        projectAccess.ifPresent(OrgRoutes::requireProjectLevel);
-        if (MemberAccess.ADMIN.equals(level) && (billable.isPresent() || appAccess.isPresent()
-                || projectAccess.isPresent())) {
-            throw DxException.invalidInput("Permission flags may only be given when level is MEMBER");
-        }
-        MemberAccess access = MemberAccess.ADMIN.equals(level) ? MemberAccess.admin(treManagement)
-                : new MemberAccess(MemberAccess.MEMBER, billable.orElse(false), projectAccess.orElse("CONTRIBUTE"),
-                appAccess.orElse(true), treManagement);
+    ObjectNode invite(DxRequest request, InviteInput in) {
+        boolean treManagement = Boolean.TRUE.equals(in.treManagement());
+        MemberAccess access = in.admin() ? MemberAccess.admin(treManagement)
+                : new MemberAccess(MemberAccess.MEMBER, Boolean.TRUE.equals(in.allowBillableActivities()),
+                in.projectAccess() == null ? "CONTRIBUTE" : in.projectAccess(), !Boolean.FALSE.equals(in.appAccess()),
+                treManagement);
         InviteOutcome outcome = commands.sendAndWait(new InviteToOrgCommand(request.entityId(),
-                EntityIds.generate("orgInvite"), invitee, access, request.caller().requester()));
+                EntityIds.generate("orgInvite"), in.invitee(), access, request.caller().requester()));
         ObjectNode out = json.createObjectNode();
         out.put("id", outcome.inviteId());
         out.put("state", outcome.pending() ? "PENDING" : "ACCEPTED");
         return out;
     }
 
-    ObjectNode setMemberAccess(DxRequest request) {
-        ObjectNode raw = request.input().raw();
+    ObjectNode setMemberAccess(DxRequest request, SetMemberAccessInput in) {
         Map<String, MemberAccessChange> changes = new LinkedHashMap<>();
-        raw.fields().forEachRemaining(entry -> changes.put(entry.getKey(), accessChange(entry.getKey(), entry.getValue())));
+        in.changes().forEach((userId, change) -> changes.put(userId, new MemberAccessChange(change.level(),
+                change.allowBillableActivities(), change.projectAccess(), change.appAccess(), change.treManagement())));
         String orgId = request.entityId();
         List<String> notMembers = commands.sendAndWait(new SetOrgMemberAccessCommand(orgId, changes,
                 request.caller().requester()));
@@ -247,18 +201,11 @@ public class OrgRoutes implements DxRoutes.Provider {
         return json.createObjectNode().put("id", orgId);
     }
 
-    ObjectNode findMembers(DxRequest request) {
-        DxInput in = request.input();
-        String level = in.optionalString("level").orElse(null);
-        if (level != null && !MemberAccess.MEMBER.equals(level) && !MemberAccess.ADMIN.equals(level)) {
-            throw DxException.invalidInput("'level' must be MEMBER or ADMIN");
-        }
-        Set<String> ids = in.has("id") ? Set.copyOf(in.requiredStringArray("id")) : null;
-        if (ids != null && ids.size() > 1000) {
-            throw DxException.invalidInput("'id' may hold at most 1000 ids");
-        }
-        boolean describe = Describe.requested(in);
-        Paging paging = Paging.of(in, "id");
+    ObjectNode findMembers(DxRequest request, FindMembersInput in) {
+        String level = in.level();
+        Set<String> ids = in.id();
+        boolean describe = Describe.requested(in.describe());
+        Paging paging = Paging.of(in.starting(), in.limit(), "id");
         OrgFacts org = requireOrg(request);
         Caller caller = request.caller();
         Scopes.requireFullScope(caller);
@@ -288,15 +235,13 @@ public class OrgRoutes implements DxRoutes.Provider {
      * The membership ends with the command; DNAnexus answers with the access withdrawn from the org's
      * projects and apps, which a saga withdraws, so the route waits for its outcome.
      */
-    ObjectNode removeMember(DxRequest request) {
-        DxInput in = request.input();
-        String userId = in.requiredString("user");
-        boolean revokeProjects = in.optionalBoolean("revokeProjectPermissions").orElse(true);
-        boolean revokeApps = in.optionalBoolean("revokeAppPermissions").orElse(true);
+    ObjectNode removeMember(DxRequest request, RemoveMemberInput in) {
+        boolean revokeProjects = !Boolean.FALSE.equals(in.revokeProjectPermissions());
+        boolean revokeApps = !Boolean.FALSE.equals(in.revokeAppPermissions());
         String orgId = request.entityId();
         String removalId = EntityIds.generate(MEMBER_REMOVAL);
-        Boolean withdrawing = commands.sendAndWait(new RemoveOrgMemberCommand(orgId, userId, removalId, revokeProjects,
-                revokeApps, request.caller().requester()));
+        Boolean withdrawing = commands.sendAndWait(new RemoveOrgMemberCommand(orgId, in.user(), removalId,
+                revokeProjects, revokeApps, request.caller().requester()));
         ObjectNode out = json.createObjectNode().put("id", orgId);
         if (Boolean.TRUE.equals(withdrawing)) {
             JsonNode withdrawn = workflows.await(removalId);
@@ -316,18 +261,14 @@ public class OrgRoutes implements DxRoutes.Provider {
     }
 
     /** The orgs the caller belongs to, at least at {@code level}; dx find orgs reads id and describe. */
-    ObjectNode findOrgs(DxRequest request) {
-        DxInput in = request.input();
-        String level = in.optionalString("level").orElse(MemberAccess.MEMBER);
-        if (!MemberAccess.MEMBER.equals(level) && !MemberAccess.ADMIN.equals(level)) {
-            throw DxException.invalidInput("'level' must be MEMBER or ADMIN");
-        }
-        Optional<Boolean> billable = in.optionalBoolean("allowBillableActivities");
-        boolean describe = Describe.requested(in);
-        Paging paging = Paging.of(in, "id");
+    ObjectNode findOrgs(DxRequest request, FindOrgsInput in) {
+        boolean adminsOnly = MemberAccess.ADMIN.equals(in.level());
+        Boolean billable = in.allowBillableActivities();
+        boolean describe = Describe.requested(in.describe());
+        Paging paging = Paging.of(in.starting(), in.limit(), "id");
         List<OrgMembership> matching = orgs.membershipsOf(request.caller().userId()).stream()
-                .filter(m -> !MemberAccess.ADMIN.equals(level) || m.isAdmin())
-                .filter(m -> billable.isEmpty() || billable.get() == m.allowBillableActivities())
+                .filter(m -> !adminsOnly || m.isAdmin())
+                .filter(m -> billable == null || billable == m.allowBillableActivities())
                 .filter(m -> paging.startingAt(m.orgId()))
                 .toList();
         ArrayNode results = json.createArrayNode();
@@ -381,46 +322,10 @@ public class OrgRoutes implements DxRoutes.Provider {
         return describe;
     }
 
+    /** The policies as JSON holds them, the declared input having checked each one; none for null. */
     private Map<String, Object> policies(DxInput in) {
-        Map<String, Object> policies = in.optionalObject("policies")
-                .map(node -> json.convertValue(node, mapType())).orElse(new LinkedHashMap<>());
-        OrgPolicies.validate(policies);
-        return policies;
-    }
-
-    private static MemberAccessChange accessChange(String userId, JsonNode value) {
-        if (!userId.startsWith("user-")) {
-            throw DxException.invalidInput("setMemberAccess keys must be user ids, not '" + userId + "'");
-        }
-        if (!value.isObject()) {
-            throw DxException.invalidInput("Expected '" + userId + "' to be a mapping");
-        }
-        DxInput change = new DxInput((ObjectNode) value).allowOnly("level", "allowBillableActivities",
-                "projectAccess", "appAccess", "treManagement");
-        String level = change.optionalString("level").orElse(null);
-        if (level != null && !MemberAccess.MEMBER.equals(level) && !MemberAccess.ADMIN.equals(level)) {
-            throw DxException.invalidInput(userId + ".level must be MEMBER or ADMIN");
-        }
-        String projectAccess = change.optionalString("projectAccess").orElse(null);
-        if (projectAccess != null) {
-            requireProjectLevel(projectAccess);
-        }
-        return new MemberAccessChange(level, change.optionalBoolean("allowBillableActivities").orElse(null),
-                projectAccess, change.optionalBoolean("appAccess").orElse(null),
-                change.optionalBoolean("treManagement").orElse(null));
-    }
-
-    private static void requireProjectLevel(String level) {
-        if (!PROJECT_LEVELS.contains(level)) {
-            throw DxException.invalidInput("'projectAccess' must be one of ADMINISTER, CONTRIBUTE, UPLOAD, VIEW, NONE");
-        }
-    }
-
-    private static String boundedName(String name) {
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw DxException.invalidInput("'name' must be 1 to " + MAX_NAME + " characters long");
-        }
-        return name;
+        return in.optionalObject("policies").map(node -> json.convertValue(node, mapType()))
+                .orElse(new LinkedHashMap<>());
     }
 
     private static com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> mapType() {

@@ -10,14 +10,20 @@ import org.tre.api.protocol.Describe;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
+import org.tre.api.protocol.Paging;
 import org.tre.api.protocol.Scopes;
 import org.tre.api.protocol.WorkflowAnswers;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.project.ProjectInputs.BulkUpdateProjectLimitInput;
+import org.tre.api.project.ProjectInputs.DescribeProjectInput;
+import org.tre.api.project.ProjectInputs.FindProjectsInput;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.org.OrgViews.OrgFacts;
 import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.org.OrgCommands.UpdateOrgProjectLimitsCommand;
@@ -30,13 +36,11 @@ import java.util.function.Predicate;
 
 /**
  * The org routes about projects: {@code /org-xxxx/findProjects} and {@code /org-xxxx/bulkUpdateProjectLimit}
- * (org-api.txt). Like the other org routes, they ignore input keys the spec does not name.
+ * (org-api.txt). Like the other org routes, they ignore input keys the spec does not name (ProjectInputs).
  */
 @Component
 public class OrgProjectRoutes implements DxRoutes.Provider {
 
-    static final int MAX_PROJECTS = 1000;
-    static final int MAX_LIMIT = 1000;
     /** The id class of a bulk update of project limits. */
     static final String LIMITS_UPDATE = "orgProjectLimits";
 
@@ -49,10 +53,12 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
     private final ProjectDescriber describer;
     private final CommandGateway commands;
     private final WorkflowAnswers workflows;
+    private final DeclaredInputs inputs;
     private final ObjectMapper json = new ObjectMapper();
 
     public OrgProjectRoutes(OrgDirectory orgs, ProjectDirectory projects, ProjectDescriber describer,
-                            CommandGateway commands, WorkflowAnswers workflows) {
+                            CommandGateway commands, WorkflowAnswers workflows, DeclaredInputs inputs) {
+        this.inputs = inputs;
         this.orgs = orgs;
         this.projects = projects;
         this.describer = describer;
@@ -62,19 +68,17 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("org-*/findProjects", this::findProjects)
-                .post("org-*/bulkUpdateProjectLimit", this::bulkUpdateProjectLimit);
+        routes.post("org-*/findProjects", FindProjectsInput.class, this::findProjects,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("org-*/bulkUpdateProjectLimit", BulkUpdateProjectLimitInput.class, this::bulkUpdateProjectLimit,
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied);
     }
 
-    ObjectNode findProjects(DxRequest request) {
-        DxInput in = request.input();
-        Predicate<ProjectRecord> filter = ProjectFilter.of(in, p -> projects.isPublic(p.id()));
-        ProjectDescriber.Selection selection = describeSelection(in);
-        long limit = in.optionalLong("limit").orElse((long) MAX_LIMIT);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw DxException.invalidInput("'limit' must be from 1 to " + MAX_LIMIT);
-        }
-        Cursor starting = in.optionalString("starting").map(Cursor::parse).orElse(null);
+    ObjectNode findProjects(DxRequest request, FindProjectsInput in) {
+        Predicate<ProjectRecord> filter = ProjectFilter.of(in, request.input(), p -> projects.isPublic(p.id()));
+        ProjectDescriber.Selection selection = describeSelection(in.describe());
+        long limit = in.limit() == null ? Paging.MAX_LIMIT : in.limit();
+        Cursor starting = in.starting() == null ? null : Cursor.parse(in.starting());
         OrgFacts org = requireOrg(request);
         requireAdmin(org, request.caller());
         List<ProjectRecord> matching = projects.billedTo(org.id()).stream()
@@ -108,29 +112,20 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
      * then sets each project, and the route answers once it has (DNAnexus answers the count of
      * projects updated).
      */
-    ObjectNode bulkUpdateProjectLimit(DxRequest request) {
-        DxInput in = request.input();
-        List<String> ids = in.requiredStringArray("projects");
-        if (ids.isEmpty() || ids.size() > MAX_PROJECTS) {
-            throw DxException.invalidInput("'projects' must hold 1 to " + MAX_PROJECTS + " project ids");
-        }
-        boolean computeGiven = in.has("monthlyComputeLimit");
-        boolean egressGiven = in.has("monthlyEgressBytesLimit");
-        boolean storageGiven = in.has("monthlyStorageLimit");
+    ObjectNode bulkUpdateProjectLimit(DxRequest request, BulkUpdateProjectLimitInput in) {
+        DxInput body = request.input();
+        boolean computeGiven = body.has("monthlyComputeLimit");
+        boolean egressGiven = body.has("monthlyEgressBytesLimit");
+        boolean storageGiven = body.has("monthlyStorageLimit");
         if (!computeGiven && !egressGiven && !storageGiven) {
             throw DxException.invalidInput("Give at least one of monthlyComputeLimit, monthlyEgressBytesLimit and"
                     + " monthlyStorageLimit");
         }
-        Long compute = in.optionalLong("monthlyComputeLimit").orElse(null);
-        Long egress = in.optionalLong("monthlyEgressBytesLimit").orElse(null);
-        Double storage = in.optionalNumber("monthlyStorageLimit").orElse(null);
-        if ((compute != null && compute < 0) || (egress != null && egress < 0) || (storage != null && storage < 0)) {
-            throw DxException.invalidInput("Spending limits must be at least zero");
-        }
-        boolean dryRun = in.optionalBoolean("dryRun").orElse(false);
+        boolean dryRun = Boolean.TRUE.equals(in.dryRun());
         String updateId = EntityIds.generate(LIMITS_UPDATE);
-        Integer covered = commands.sendAndWait(new UpdateOrgProjectLimitsCommand(request.entityId(), updateId, ids,
-                new SpendingLimitsChange(computeGiven, compute, egressGiven, egress, storageGiven, storage), dryRun,
+        Integer covered = commands.sendAndWait(new UpdateOrgProjectLimitsCommand(request.entityId(), updateId,
+                in.projects(), new SpendingLimitsChange(computeGiven, in.monthlyComputeLimit(), egressGiven,
+                in.monthlyEgressBytesLimit(), storageGiven, in.monthlyStorageLimit()), dryRun,
                 request.caller().requester()));
         if (dryRun) {
             return json.createObjectNode().put("updatedCount", covered);
@@ -138,14 +133,13 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
         return json.createObjectNode().put("updatedCount", workflows.await(updateId).get("updatedCount").asInt());
     }
 
-    /** null when nothing is to be described. */
-    private static ProjectDescriber.Selection describeSelection(DxInput in) {
-        if (!Describe.requested(in)) {
+    /** null when nothing is to be described; a mapping is a describe input of its own. */
+    private ProjectDescriber.Selection describeSelection(JsonNode describe) {
+        if (!Describe.requested(describe)) {
             return null;
         }
-        JsonNode describe = in.raw().get("describe");
-        ObjectNode input = describe.isObject() ? (ObjectNode) describe : new ObjectMapper().createObjectNode();
-        return ProjectDescriber.selection(input, "describe");
+        ObjectNode input = describe.isObject() ? (ObjectNode) describe : json.createObjectNode();
+        return ProjectDescriber.selection(inputs.read(input, DescribeProjectInput.class));
     }
 
     private OrgFacts requireOrg(DxRequest request) {

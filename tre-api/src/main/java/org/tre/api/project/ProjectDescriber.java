@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
+import org.tre.api.protocol.input.DeclaredInputs;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
@@ -58,17 +58,9 @@ public class ProjectDescriber {
     public record Selection(Set<String> fields, boolean treOnlyWhenSet) {
     }
 
-    /** Reads a describe input; unknown keys and unknown field names are InvalidInput. */
-    public static Selection selection(ObjectNode input, String where) {
-        DxInput in = new DxInput(input);
-        List<String> allowed = new ArrayList<>(SPENDING_KEYS);
-        allowed.add("fields");
-        input.fieldNames().forEachRemaining(key -> {
-            if (!allowed.contains(key)) {
-                throw DxException.invalidInput("Unknown input key '" + key + "' in " + where);
-            }
-        });
-        Map<String, Boolean> fields = in.optionalBooleanMap("fields").orElse(null);
+    /** The fields a describe input asks for; an unknown field name is InvalidInput. */
+    static Selection selection(ProjectInputs.DescribeProjectInput in) {
+        Map<String, Boolean> fields = in.fields();
         Set<String> selected = new LinkedHashSet<>();
         boolean treOnlyWhenSet = fields == null;
         if (fields == null) {
@@ -83,15 +75,16 @@ public class ProjectDescriber {
                 }
             });
         }
-        for (String key : SPENDING_KEYS) {
-            in.optionalBoolean(key).ifPresent(on -> {
-                if (on) {
-                    selected.add(key);
-                } else {
-                    selected.remove(key);
-                }
-            });
-        }
+        DeclaredInputs.given(in).forEach((key, on) -> {
+            if (!SPENDING_KEYS.contains(key)) {
+                return;
+            }
+            if ((Boolean) on) {
+                selected.add(key);
+            } else {
+                selected.remove(key);
+            }
+        });
         return new Selection(selected, treOnlyWhenSet);
     }
 

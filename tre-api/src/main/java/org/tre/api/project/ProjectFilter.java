@@ -1,6 +1,7 @@
 package org.tre.api.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tre.api.project.ProjectInputs.FindProjectsInput;
 import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.NameFilter;
 import org.tre.api.protocol.TermGrammar;
@@ -19,52 +20,65 @@ import java.util.function.Predicate;
 /** The search inputs of {@code /org-xxxx/findProjects} (org-api.txt), read once into one predicate. */
 final class ProjectFilter {
 
-    static final int MAX_IDS = 1000;
-
     private ProjectFilter() {
     }
 
-    /** {@code isPublic} answers whether a project holds a PUBLIC grant. */
-    static Predicate<ProjectRecord> of(DxInput in, Predicate<ProjectRecord> isPublic) {
+    /** {@code isPublic} answers whether a project holds a PUBLIC grant; {@code body} is what the grammars read. */
+    static Predicate<ProjectRecord> of(FindProjectsInput in, DxInput body, Predicate<ProjectRecord> isPublic) {
         List<Predicate<ProjectRecord>> all = new ArrayList<>();
-        Predicate<String> name = NameFilter.of(in, "name");
+        Predicate<String> name = NameFilter.of(body, "name");
         all.add(p -> name.test(p.name()));
-        in.optionalStringArray("id").ifPresent(ids -> {
-            if (ids.size() > MAX_IDS) {
-                throw DxException.invalidInput("'id' may hold at most " + MAX_IDS + " ids");
-            }
-            Set<String> wanted = new HashSet<>(ids);
+        if (in.id() != null) {
+            Set<String> wanted = new HashSet<>(in.id());
             all.add(p -> wanted.contains(p.id()));
-        });
-        JsonNode tags = in.raw().get("tags");
-        if (tags != null && !tags.isNull()) {
-            Predicate<java.util.Collection<String>> grammar = TermGrammar.of(tags, "tags");
+        }
+        if (given(in.tags())) {
+            Predicate<java.util.Collection<String>> grammar = TermGrammar.of(in.tags(), "tags");
             all.add(p -> grammar.test(p.tags()));
         }
-        JsonNode properties = in.raw().get("properties");
-        if (properties != null && !properties.isNull()) {
-            Predicate<Map<String, String>> grammar = properties(properties);
+        if (given(in.properties())) {
+            Predicate<Map<String, String>> grammar = properties(in.properties());
             all.add(p -> grammar.test(p.properties()));
         }
         // No project here belongs to a cloud account or a provider: naming one matches nothing.
-        if (in.optionalString("cloudAccount").isPresent() || in.optionalString("provider").isPresent()) {
+        if (in.cloudAccount() != null || in.provider() != null) {
             all.add(p -> false);
         }
-        JsonNode region = in.raw().get("region");
-        if (region != null && !region.isNull()) {
-            Set<String> regions = new HashSet<>();
-            if (region.isTextual()) {
-                regions.add(region.textValue());
-            } else {
-                regions.addAll(in.requiredStringArray("region"));
-            }
+        if (given(in.region())) {
+            Set<String> regions = regions(in.region());
             all.add(p -> regions.contains(p.region()));
         }
-        in.optionalBoolean("public").ifPresent(wanted -> all.add(p -> isPublic.test(p) == wanted));
-        Predicate<Long> created = TimeRange.of(in, "created");
+        if (in.publicProject() != null) {
+            boolean wanted = in.publicProject();
+            all.add(p -> isPublic.test(p) == wanted);
+        }
+        Predicate<Long> created = TimeRange.of(body, "created");
         all.add(p -> created.test(p.created()));
-        in.optionalBoolean("containsPHI").ifPresent(wanted -> all.add(p -> p.flag(ProjectFlags.CONTAINS_PHI) == wanted));
+        if (in.containsPHI() != null) {
+            boolean wanted = in.containsPHI();
+            all.add(p -> p.flag(ProjectFlags.CONTAINS_PHI) == wanted);
+        }
         return p -> all.stream().allMatch(test -> test.test(p));
+    }
+
+    private static boolean given(JsonNode input) {
+        return input != null && !input.isNull();
+    }
+
+    /** One region, or an array of them. */
+    private static Set<String> regions(JsonNode region) {
+        Set<String> regions = new HashSet<>();
+        if (region.isTextual()) {
+            regions.add(region.textValue());
+            return regions;
+        }
+        for (JsonNode element : region) {
+            if (!element.isTextual()) {
+                throw DxInput.wrongType("region", "an array of strings");
+            }
+            regions.add(element.textValue());
+        }
+        return regions;
     }
 
     /**

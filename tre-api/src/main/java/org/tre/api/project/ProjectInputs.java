@@ -1,130 +1,210 @@
 package org.tre.api.project;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.tre.api.protocol.DxInput;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.tre.api.protocol.Describe;
+import org.tre.api.protocol.Paging;
+import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.api.protocol.input.JsonTypes;
+import org.tre.api.protocol.input.Messages;
+import org.tre.api.protocol.input.NotNullable;
+import org.tre.api.protocol.input.ReadAs;
+import org.tre.api.protocol.input.UnknownKeys;
+import org.tre.api.protocol.input.WrongType;
 import org.tre.messages.EntityIds;
-import org.tre.messages.dataobject.DataObjectClass;
-import org.tre.messages.error.DxException;
-import org.tre.messages.project.ProjectFlags;
-import org.tre.messages.project.ProjectGrants;
-import org.tre.messages.project.ProjectLevel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** The shapes of project inputs: lengths, id forms, levels, the ten flags. */
-public final class ProjectInputs {
+/**
+ * The declared inputs of the project routes (DECISIONS.md §11, §12, §14) and of the org routes about
+ * projects (org-api.txt): lengths, id forms, levels, the ten flags. Rules that need the project or
+ * other entities are the Project, Org and DataObjectBatch aggregates'.
+ */
+final class ProjectInputs {
 
     static final int MAX_NAME = 1000;
     static final int MAX_SUMMARY = 10_000;
     static final int MAX_DESCRIPTION = 100_000;
     static final int MAX_TAG = 1000;
+    static final int MAX_IDS = 1000;
+    static final String BILL_TO = "'billTo' must be an org id: only orgs are billing accounts";
+    static final String GRANT_LEVEL = "VIEW|UPLOAD|CONTRIBUTE|ADMINISTER";
+    static final String GRANT_LEVEL_WORDS = "Expected '{field}' to be one of VIEW, UPLOAD, CONTRIBUTE, ADMINISTER";
+    static final String DATA_OBJECT_ID = "(file|record|database)-" + EntityIds.GENERATED_SHAPE;
+    static final String DATA_OBJECT_WORDS = "'{field}' holds ${validatedValue}, which is not a file, record or"
+            + " database id";
+    static final String AT_LEAST_ZERO = "Spending limits must be at least zero";
 
     private ProjectInputs() {
     }
 
-    static String name(DxInput in) {
-        return bounded("name", in.requiredString("name"), 1, MAX_NAME);
-    }
+    /** The ten data access flags of ProjectFlags, in its order; a flag is true or false, never null. */
+    record FlagsInput(
+            @NotNullable Boolean restricted,
+            @JsonProperty("protected") @NotNullable Boolean protectedFlag,
+            @NotNullable Boolean downloadRestricted,
+            @NotNullable Boolean externalUploadRestricted,
+            @NotNullable Boolean previewViewerRestricted,
+            @NotNullable Boolean databaseUIViewOnly,
+            @NotNullable Boolean containsPHI,
+            @NotNullable Boolean httpsAppIsolatedBrowsing,
+            @NotNullable Boolean jobOutboundInternet,
+            @NotNullable Boolean displayDataProtectionNotice) {
 
-    static Optional<String> optionalName(DxInput in) {
-        return in.optionalString("name").map(name -> bounded("name", name, 1, MAX_NAME));
-    }
-
-    static Optional<String> summary(DxInput in) {
-        return in.optionalString("summary").map(s -> bounded("summary", s, 0, MAX_SUMMARY));
-    }
-
-    static Optional<String> description(DxInput in) {
-        return in.optionalString("description").map(s -> bounded("description", s, 0, MAX_DESCRIPTION));
-    }
-
-    static List<String> tags(DxInput in) {
-        List<String> tags = in.optionalStringArray("tags").orElse(List.of());
-        for (String tag : tags) {
-            bounded("tags", tag, 1, MAX_TAG);
-        }
-        return tags.stream().distinct().toList();
-    }
-
-    static Map<String, String> properties(DxInput in) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        in.optionalObject("properties").ifPresent(object -> object.fields().forEachRemaining(entry -> {
-            bounded("properties", entry.getKey(), 1, MAX_TAG);
-            if (!entry.getValue().isTextual()) {
-                throw DxInput.wrongType("properties." + entry.getKey(), "a string");
+        /** Only the flags the input names. */
+        static Map<String, Boolean> given(FlagsInput flags) {
+            Map<String, Boolean> given = new LinkedHashMap<>();
+            if (flags != null) {
+                DeclaredInputs.given(flags).forEach((flag, on) -> given.put(flag, (Boolean) on));
             }
-            properties.put(entry.getKey(), entry.getValue().textValue());
-        }));
-        return properties;
-    }
-
-    /** Only the flags the input names; null is not a value a project flag takes. */
-    static Map<String, Boolean> flags(DxInput in) {
-        Map<String, Boolean> flags = new LinkedHashMap<>();
-        for (String flag : ProjectFlags.NAMES) {
-            JsonNode value = in.raw().get(flag);
-            if (value == null) {
-                continue;
-            }
-            if (!value.isBoolean()) {
-                throw DxInput.wrongType(flag, "a boolean");
-            }
-            flags.put(flag, value.booleanValue());
+            return given;
         }
-        return flags;
     }
 
-    static ProjectLevel grantLevel(String field, JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            throw DxInput.wrongType(field, "one of VIEW, UPLOAD, CONTRIBUTE, ADMINISTER");
+    /** Without {@code tre} a project needs an org to bill; with it, the TRE bills it and sets its flags. */
+    record NewProjectInput(
+            @NotNull @Size(min = 1, max = MAX_NAME, message = Messages.LENGTH) String name,
+            @Size(max = MAX_SUMMARY, message = Messages.LENGTH) String summary,
+            @Size(max = MAX_DESCRIPTION, message = Messages.LENGTH) String description,
+            List<@Size(min = 1, max = MAX_TAG, message = Messages.LENGTH) String> tags,
+            Map<@Size(min = 1, max = MAX_TAG, message = Messages.LENGTH) String, String> properties,
+            @JsonUnwrapped @Valid FlagsInput flags,
+            String region,
+            @Pattern(regexp = "(?s)tre-.*", message = "'tre' must be a TRE id") String tre,
+            String billTo,
+            String nonce) {
+
+        @AssertTrue(message = "The flags of a TRE project are the TRE's policies; give none")
+        boolean isWithoutFlagsInATre() {
+            return tre == null || FlagsInput.given(flags).isEmpty();
         }
-        return ProjectLevel.parse(value.textValue()).filter(level -> level != ProjectLevel.NONE)
-                .orElseThrow(() -> DxInput.wrongType(field, "one of VIEW, UPLOAD, CONTRIBUTE, ADMINISTER"));
-    }
 
-    /** A user id, an org id or PUBLIC. */
-    static String principal(String field, String value) {
-        if (ProjectGrants.PUBLIC.equals(value) || isUserOrOrg(value)) {
-            return value;
+        @AssertTrue(message = "Missing required input 'billTo': a project outside a TRE needs an org to bill")
+        boolean isBilledOutsideATre() {
+            return tre != null || billTo != null;
         }
-        throw DxException.invalidInput("'" + field + "' must be a user id, an org id or PUBLIC");
-    }
 
-    static boolean isUserOrOrg(String value) {
-        return (value.startsWith("user-") || value.startsWith("org-")) && value.indexOf('-') < value.length() - 1;
-    }
-
-    public static String projectId(String field, String value) {
-        if (!EntityIds.isGenerated("project", value)) {
-            throw DxException.invalidInput("'" + field + "' must be a project id");
+        @AssertTrue(message = BILL_TO)
+        boolean isBilledToAnOrg() {
+            return tre != null || billTo == null || billTo.startsWith("org-");
         }
-        return value;
     }
 
-    public static List<String> objectIds(DxInput in, String field) {
-        List<String> ids = in.requiredStringArray(field);
-        for (String id : ids) {
-            boolean valid = DataObjectClass.ofId(id).map(c -> EntityIds.isGenerated(c.wireName(), id)).orElse(false);
-            if (!valid) {
-                throw DxException.invalidInput("'" + field + "' holds " + id + ", which is not a file, record or"
-                        + " database id");
-            }
-        }
-        return ids;
+    /** {@code fields} as TRE describe (DECISIONS.md §9) and the spending keys of org-api.txt's findProjects. */
+    @UnknownKeys(message = "Unknown input key '{key}' in describe")
+    record DescribeProjectInput(
+            Map<String, Boolean> fields,
+            Boolean monthlyComputeLimit,
+            Boolean currentMonthComputeUsage,
+            Boolean currentMonthComputeAvailableBudget,
+            Boolean monthlyEgressBytesLimit,
+            Boolean currentMonthEgressBytesUsage,
+            Boolean currentMonthEgressBytesAvailableBudget,
+            Boolean monthlyStorageLimit,
+            Boolean currentMonthExpectedStorageUsage,
+            Boolean currentMonthStorageAvailableBudget) {
     }
 
-    static ObjectNode object(JsonNode node) {
-        return (ObjectNode) node;
+    record UpdateProjectInput(
+            @Size(min = 1, max = MAX_NAME, message = Messages.LENGTH) String name,
+            @Size(max = MAX_SUMMARY, message = Messages.LENGTH) String summary,
+            @Size(max = MAX_DESCRIPTION, message = Messages.LENGTH) String description,
+            Long version,
+            @JsonUnwrapped @Valid FlagsInput flags,
+            @Pattern(regexp = "(?s)org-.*", message = BILL_TO) String billTo) {
     }
 
-    private static String bounded(String field, String value, int min, int max) {
-        if (value.length() < min || value.length() > max) {
-            throw DxException.invalidInput("'" + field + "' must be " + min + " to " + max + " characters long");
-        }
-        return value;
+    /** A level given as null, or one that grants nothing, is no level: the same words as a wrong type. */
+    record InviteInput(
+            @NotNull @Pattern(regexp = Messages.PRINCIPAL, message = "'{field}' must be a user id, an org id or PUBLIC")
+            String invitee,
+            @NotNull @NotNullable @WrongType(message = GRANT_LEVEL_WORDS)
+            @Pattern(regexp = GRANT_LEVEL, message = GRANT_LEVEL_WORDS) String level,
+            Boolean suppressEmailNotification) {
+    }
+
+    /** The body maps members to their new level, or to null to remove their own grant. */
+    record DecreasePermissionsInput(
+            @JsonAnySetter
+            @NotEmpty(message = "Name at least one member and the level to decrease them to")
+            @WrongType(message = GRANT_LEVEL_WORDS)
+            Map<@Pattern(regexp = Messages.PRINCIPAL, message = "'${validatedValue}' must be a user id, an org id or PUBLIC")
+                    String, @Pattern(regexp = GRANT_LEVEL, message = GRANT_LEVEL_WORDS) String> levels) {
+    }
+
+    record TransferInput(
+            @NotNull @Pattern(regexp = Messages.ORG_ID_PATTERN, message = "'{field}' must be an org id: only orgs are"
+                    + " billing accounts") String invitee,
+            Boolean suppressEmailNotification) {
+    }
+
+    record DestroyInput(Boolean terminateJobs) {
+    }
+
+    record RemoveObjectsInput(
+            @NotNull List<@Pattern(regexp = DATA_OBJECT_ID, message = DATA_OBJECT_WORDS) String> objects,
+            Boolean force) {
+    }
+
+    /** There are no folders: {@code folders} is empty and {@code destination} the root, what {@code dx cp} sends. */
+    record CloneInput(
+            @NotNull List<@Pattern(regexp = DATA_OBJECT_ID, message = DATA_OBJECT_WORDS) String> objects,
+            @NotNull @Pattern(regexp = Messages.GENERATED_PROJECT_ID, message = Messages.PROJECT_ID) String project,
+            @Pattern(regexp = "/", message = "'destination' must be \"/\": projects here hold no folders")
+            String destination,
+            @Size(max = 0, message = "'folders' must be empty: projects here hold no folders") List<String> folders,
+            Boolean parents) {
+    }
+
+    /**
+     * The searches of org-api.txt's findProjects. {@code name}, {@code tags}, {@code properties},
+     * {@code region} and {@code created} are grammars of their own (ProjectFilter); the record fixes
+     * what their JSON types allow.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FindProjectsInput(
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.OBJECT}, expected = "a string or a mapping")
+            JsonNode name,
+            @Size(max = MAX_IDS, message = "'id' may hold at most " + MAX_IDS + " ids") List<String> id,
+            JsonNode tags,
+            JsonNode properties,
+            String cloudAccount,
+            String provider,
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.ARRAY}, expected = "an array of strings")
+            JsonNode region,
+            @JsonProperty("public") Boolean publicProject,
+            @JsonTypes(value = JsonNodeType.OBJECT, expected = "a mapping") JsonNode created,
+            Boolean containsPHI,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.OBJECT}, expected = Describe.WORDS)
+            @ReadAs(DescribeProjectInput.class) JsonNode describe,
+            @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
+            Long limit,
+            String starting) {
+    }
+
+    /** A limit given as null clears it, so the route asks the body which limits were given. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BulkUpdateProjectLimitInput(
+            @NotNull @Size(min = 1, max = MAX_IDS, message = "'projects' must hold 1 to " + MAX_IDS + " project ids")
+            List<String> projects,
+            @Min(value = 0, message = AT_LEAST_ZERO) Long monthlyComputeLimit,
+            @Min(value = 0, message = AT_LEAST_ZERO) Long monthlyEgressBytesLimit,
+            @DecimalMin(value = "0", message = AT_LEAST_ZERO) Double monthlyStorageLimit,
+            Boolean dryRun) {
     }
 }

@@ -5,12 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
-import org.tre.api.protocol.Scopes;
 import org.tre.api.protocol.WorkflowAnswers;
+import org.tre.api.protocol.input.NoInput;
+import org.tre.api.project.ProjectInputs.CloneInput;
+import org.tre.api.project.ProjectInputs.DecreasePermissionsInput;
+import org.tre.api.project.ProjectInputs.DescribeProjectInput;
+import org.tre.api.project.ProjectInputs.DestroyInput;
+import org.tre.api.project.ProjectInputs.FlagsInput;
+import org.tre.api.project.ProjectInputs.InviteInput;
+import org.tre.api.project.ProjectInputs.NewProjectInput;
+import org.tre.api.project.ProjectInputs.RemoveObjectsInput;
+import org.tre.api.project.ProjectInputs.TransferInput;
+import org.tre.api.project.ProjectInputs.UpdateProjectInput;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectsCommand;
 import org.tre.messages.dataobject.DataObjectCommands.RemoveDataObjectsCommand;
 import org.tre.directory.project.ProjectDirectory;
@@ -20,6 +29,7 @@ import org.tre.messages.EntityIds;
 import org.tre.messages.Requester;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
@@ -29,21 +39,18 @@ import org.tre.messages.project.ProjectCommands.InviteToProjectCommand;
 import org.tre.messages.project.ProjectCommands.LeaveProjectCommand;
 import org.tre.messages.project.ProjectCommands.TransferProjectCommand;
 import org.tre.messages.project.ProjectCommands.UpdateProjectCommand;
-import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.Optional;
 import java.util.Map;
 
 /**
- * The project routes of DECISIONS.md §11, §12 and §14. Each route checks the input's shape and sends
- * the command with the caller in it; the Project aggregate checks that the project exists, the
- * caller's level, their token's scope, the project's state and the other entities involved, in that
- * order (§1).
+ * The project routes of DECISIONS.md §11, §12 and §14. Each route declares its input's shape
+ * (ProjectInputs) and sends the command with the caller in it; the Project aggregate checks that the
+ * project exists, the caller's level, their token's scope, the project's state and the other entities
+ * involved, in that order (§1).
  */
 @Component
 public class ProjectRoutes implements DxRoutes.Provider {
@@ -71,44 +78,34 @@ public class ProjectRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("project/new", this::newProject)
-                .post("project-*/describe", this::describe)
-                .post("project-*/update", this::update)
-                .post("project-*/invite", this::invite)
-                .post("project-*/decreasePermissions", this::decreasePermissions)
-                .post("project-*/leave", this::leave)
-                .post("project-*/transfer", this::transfer)
-                .post("project-*/acceptTransfer", this::acceptTransfer)
-                .post("project-*/destroy", this::destroy)
-                .post("project-*/removeObjects", this::removeObjects)
-                .post("project-*/clone", this::cloneObjects);
+        ErrorType[] onAProject = {ErrorType.ResourceNotFound, ErrorType.PermissionDenied};
+        ErrorType[] onAProjectInItsState = {ErrorType.ResourceNotFound, ErrorType.PermissionDenied,
+                ErrorType.InvalidState};
+        routes.post("project/new", NewProjectInput.class, this::newProject, onAProjectInItsState)
+                .post("project-*/describe", DescribeProjectInput.class, this::describe, onAProject)
+                .post("project-*/update", UpdateProjectInput.class, this::update, onAProjectInItsState)
+                .post("project-*/invite", InviteInput.class, this::invite, onAProject)
+                .post("project-*/decreasePermissions", DecreasePermissionsInput.class, this::decreasePermissions,
+                        onAProjectInItsState)
+                .post("project-*/leave", NoInput.class, (r, none) -> leave(r), onAProjectInItsState)
+                .post("project-*/transfer", TransferInput.class, this::transfer, onAProject)
+                .post("project-*/acceptTransfer", NoInput.class, (r, none) -> acceptTransfer(r), onAProjectInItsState)
+                .post("project-*/destroy", DestroyInput.class, (r, in) -> destroy(r), onAProject)
+                .post("project-*/removeObjects", RemoveObjectsInput.class, this::removeObjects, onAProject)
+                .post("project-*/clone", CloneInput.class, this::cloneObjects, onAProject);
     }
 
-    ObjectNode newProject(DxRequest request) {
-        List<String> keys = new ArrayList<>(List.of("name", "summary", "description", "tags", "properties", "billTo",
-                "region", "tre", "nonce"));
-        keys.addAll(ProjectFlags.NAMES);
-        DxInput in = request.input().allowOnly(keys.toArray(String[]::new));
-        String name = ProjectInputs.name(in);
-        String summary = ProjectInputs.summary(in).orElse(null);
-        String description = ProjectInputs.description(in).orElse(null);
-        List<String> tags = ProjectInputs.tags(in);
-        Map<String, String> properties = ProjectInputs.properties(in);
-        Map<String, Boolean> flags = ProjectInputs.flags(in);
-        String region = in.optionalString("region").orElse(null);
-        Optional<String> tre = in.optionalString("tre");
-        if (tre.isPresent()) {
-            return newTreProject(request, tre.get(), name, summary, description, tags, properties, flags, region);
+    ObjectNode newProject(DxRequest request, NewProjectInput in) {
+        List<String> tags = in.tags() == null ? List.of() : in.tags().stream().distinct().toList();
+        Map<String, String> properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
+        if (in.tre() != null) {
+            return newTreProject(request, in, tags, properties);
         }
-        String billTo = in.optionalString("billTo").orElseThrow(() -> DxException.invalidInput(
-                "Missing required input 'billTo': a project outside a TRE needs an org to bill"));
-        if (!billTo.startsWith("org-")) {
-            throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
-        }
+        Map<String, Boolean> flags = FlagsInput.given(in.flags());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
-            commands.sendAndWait(new CreateProjectCommand(projectId, name, summary, description, tags, properties,
-                    billTo, region, flags, null, request.caller().requester()));
+            commands.sendAndWait(new CreateProjectCommand(projectId, in.name(), in.summary(), in.description(), tags,
+                    properties, in.billTo(), in.region(), flags, null, request.caller().requester()));
             return json.createObjectNode().put("id", projectId);
         });
     }
@@ -116,30 +113,22 @@ public class ProjectRoutes implements DxRoutes.Provider {
     /**
      * A project of a TRE: the TRE decides who may have one (Tre aggregate), and its decision creates
      * the project in the same transaction. The TRE's policies are the project's flags, so none may be
-     * given here.
+     * given (NewProjectInput).
      */
-    private ObjectNode newTreProject(DxRequest request, String treId, String name, String summary, String description,
-                                     List<String> tags, Map<String, String> properties, Map<String, Boolean> flags,
-                                     String region) {
-        if (!treId.startsWith("tre-")) {
-            throw DxException.invalidInput("'tre' must be a TRE id");
-        }
-        if (!flags.isEmpty()) {
-            throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
-        }
-        String billTo = request.input().optionalString("billTo").orElse(null);
+    private ObjectNode newTreProject(DxRequest request, NewProjectInput in, List<String> tags,
+                                     Map<String, String> properties) {
         Set<String> principals = orgs.principalsOf(request.caller().userId());
-        Requester requester = new Requester(request.caller().userId(), request.caller().scope());
+        Requester requester = request.caller().requester();
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
-            commands.sendAndWait(new CreateTreProjectCommand(treId, projectId, name, summary, description, tags,
-                    properties, billTo, region, requester, principals));
+            commands.sendAndWait(new CreateTreProjectCommand(in.tre(), projectId, in.name(), in.summary(),
+                    in.description(), tags, properties, in.billTo(), in.region(), requester, principals));
             return json.createObjectNode().put("id", projectId);
         });
     }
 
-    ObjectNode describe(DxRequest request) {
-        ProjectDescriber.Selection selection = ProjectDescriber.selection(request.input().raw(), "describe");
+    ObjectNode describe(DxRequest request, DescribeProjectInput in) {
+        ProjectDescriber.Selection selection = ProjectDescriber.selection(in);
         ProjectRecord project = live(request);
         Caller caller = request.caller();
         ProjectLevel level = ProjectScopes.level(projects, caller, project.id());
@@ -149,116 +138,64 @@ public class ProjectRoutes implements DxRoutes.Provider {
         return describer.describe(project, caller, level, selection);
     }
 
-    ObjectNode update(DxRequest request) {
-        List<String> keys = new ArrayList<>(List.of("name", "summary", "description", "version", "billTo"));
-        keys.addAll(ProjectFlags.NAMES);
-        DxInput in = request.input().allowOnly(keys.toArray(String[]::new));
-        String name = ProjectInputs.optionalName(in).orElse(null);
-        String summary = ProjectInputs.summary(in).orElse(null);
-        String description = ProjectInputs.description(in).orElse(null);
-        Long version = in.optionalLong("version").orElse(null);
-        Map<String, Boolean> flags = ProjectInputs.flags(in);
-        String billTo = in.optionalString("billTo").orElse(null);
-        if (billTo != null && !billTo.startsWith("org-")) {
-            throw DxException.invalidInput("'billTo' must be an org id: only orgs are billing accounts");
-        }
-        commands.sendAndWait(new UpdateProjectCommand(request.entityId(), version, name, summary, description, flags,
-                billTo, request.caller().requester()));
+    ObjectNode update(DxRequest request, UpdateProjectInput in) {
+        commands.sendAndWait(new UpdateProjectCommand(request.entityId(), in.version(), in.name(), in.summary(),
+                in.description(), FlagsInput.given(in.flags()), in.billTo(), request.caller().requester()));
         return idOf(request);
     }
 
-    ObjectNode invite(DxRequest request) {
-        DxInput in = request.input().allowOnly("invitee", "level", "suppressEmailNotification");
-        String invitee = ProjectInputs.principal("invitee", in.requiredString("invitee"));
-        if (!in.has("level")) {
-            throw DxInput.missing("level");
-        }
-        ProjectLevel level = ProjectInputs.grantLevel("level", in.raw().get("level"));
-        in.optionalBoolean("suppressEmailNotification");
-        commands.sendAndWait(new InviteToProjectCommand(request.entityId(), invitee, level,
-                request.caller().requester()));
+    ObjectNode invite(DxRequest request, InviteInput in) {
+        commands.sendAndWait(new InviteToProjectCommand(request.entityId(), in.invitee(),
+                ProjectLevel.valueOf(in.level()), request.caller().requester()));
         return idOf(request).put("state", "ACCEPTED");
     }
 
-    /** The body maps members to their new level, or to null to remove their own grant. */
-    ObjectNode decreasePermissions(DxRequest request) {
-        ObjectNode body = request.input().raw();
-        if (body.isEmpty()) {
-            throw DxException.invalidInput("Name at least one member and the level to decrease them to");
-        }
+    /** A member mapped to null loses their own grant. */
+    ObjectNode decreasePermissions(DxRequest request, DecreasePermissionsInput in) {
         Map<String, ProjectLevel> levels = new LinkedHashMap<>();
-        body.fields().forEachRemaining(entry -> {
-            String member = ProjectInputs.principal(entry.getKey(), entry.getKey());
-            JsonNode value = entry.getValue();
-            levels.put(member, value.isNull() ? ProjectLevel.NONE : ProjectInputs.grantLevel(member, value));
-        });
+        in.levels().forEach((member, level) -> levels.put(member, level == null ? ProjectLevel.NONE
+                : ProjectLevel.valueOf(level)));
         commands.sendAndWait(new DecreaseProjectPermissionsCommand(request.entityId(), levels,
                 request.caller().requester()));
         return idOf(request);
     }
 
     ObjectNode leave(DxRequest request) {
-        request.input().allowOnly();
         commands.sendAndWait(new LeaveProjectCommand(request.entityId(), request.caller().requester()));
         return idOf(request);
     }
 
-    ObjectNode transfer(DxRequest request) {
-        DxInput in = request.input().allowOnly("invitee", "suppressEmailNotification");
-        String invitee = in.requiredString("invitee");
-        if (!invitee.startsWith("org-") || invitee.length() == 4) {
-            throw DxException.invalidInput("'invitee' must be an org id: only orgs are billing accounts");
-        }
-        in.optionalBoolean("suppressEmailNotification");
-        commands.sendAndWait(new TransferProjectCommand(request.entityId(), invitee, request.caller().requester()));
+    ObjectNode transfer(DxRequest request, TransferInput in) {
+        commands.sendAndWait(new TransferProjectCommand(request.entityId(), in.invitee(), request.caller().requester()));
         return idOf(request);
     }
 
     ObjectNode acceptTransfer(DxRequest request) {
-        request.input().allowOnly();
         commands.sendAndWait(new AcceptProjectTransferCommand(request.entityId(), request.caller().requester()));
         return idOf(request);
     }
 
     ObjectNode destroy(DxRequest request) {
-        request.input().allowOnly("terminateJobs").optionalBoolean("terminateJobs");
         commands.sendAndWait(new DestroyProjectCommand(request.entityId(), request.caller().requester()));
         return idOf(request);
     }
 
     /** All objects or none (DataObjectBatch); DNAnexus answers once they are gone, so the route waits. */
-    ObjectNode removeObjects(DxRequest request) {
-        DxInput in = request.input().allowOnly("objects", "force");
-        List<String> objects = ProjectInputs.objectIds(in, "objects");
-        in.optionalBoolean("force");
+    ObjectNode removeObjects(DxRequest request, RemoveObjectsInput in) {
         String batchId = EntityIds.generate(BATCH);
-        commands.sendAndWait(new RemoveDataObjectsCommand(batchId, request.entityId(), objects,
+        commands.sendAndWait(new RemoveDataObjectsCommand(batchId, request.entityId(), in.objects(),
                 request.caller().requester()));
         workflows.await(batchId);
         return idOf(request);
     }
 
-    /**
-     * There are no folders: {@code folders} must be empty and {@code destination} the root, which is what
-     * {@code dx cp} of objects sends.
-     */
-    ObjectNode cloneObjects(DxRequest request) {
-        DxInput in = request.input().allowOnly("objects", "project", "destination", "folders", "parents");
-        List<String> objects = ProjectInputs.objectIds(in, "objects");
-        String destination = ProjectInputs.projectId("project", in.requiredString("project"));
-        String folder = in.optionalString("destination").orElse("/");
-        if (!"/".equals(folder)) {
-            throw DxException.invalidInput("'destination' must be \"/\": projects here hold no folders");
-        }
-        if (!in.optionalStringArray("folders").orElse(List.of()).isEmpty()) {
-            throw DxException.invalidInput("'folders' must be empty: projects here hold no folders");
-        }
-        in.optionalBoolean("parents");
+    ObjectNode cloneObjects(DxRequest request, CloneInput in) {
+        String destination = in.project();
         if (request.entityId().equals(destination)) {
             throw DxException.invalidInput("The source and destination of a clone must differ");
         }
         String batchId = EntityIds.generate(BATCH);
-        commands.sendAndWait(new CloneDataObjectsCommand(batchId, request.entityId(), destination, objects,
+        commands.sendAndWait(new CloneDataObjectsCommand(batchId, request.entityId(), destination, in.objects(),
                 request.caller().requester()));
         JsonNode answer = workflows.await(batchId);
         ObjectNode out = idOf(request).put("project", destination);
@@ -273,10 +210,6 @@ public class ProjectRoutes implements DxRoutes.Provider {
 
     private static DxException projectNotFound(String id) {
         return DxException.notFound("The project " + id + " was not found");
-    }
-
-    private ObjectNode idOf(ProjectRecord project) {
-        return json.createObjectNode().put("id", project.id());
     }
 
     private ObjectNode idOf(DxRequest request) {

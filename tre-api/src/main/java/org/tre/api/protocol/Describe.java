@@ -10,10 +10,6 @@ public final class Describe {
 
     public static final String WORDS = "a boolean or a mapping";
 
-    public static boolean requested(DxInput in) {
-        return requested(in.raw().get("describe"));
-    }
-
     public static boolean requested(JsonNode describe) {
         if (describe == null || describe.isNull()) {
             return false;

@@ -39,15 +39,8 @@ public final class DxRoutes {
     public record Match(Handler handler, String entityId, String key) {
     }
 
-    /**
-     * One registered route. {@code input} is null while the route still reads its body by hand
-     * ({@link DxInput}); {@code refusals} are the error types its own checks answer.
-     */
+    /** One registered route: its declared input, and the error types its own checks answer. */
     public record Route(String key, Handler handler, Class<? extends Record> input, List<ErrorType> refusals) {
-
-        public boolean declared() {
-            return input != null;
-        }
     }
 
     private final DeclaredInputs inputs;
@@ -55,11 +48,6 @@ public final class DxRoutes {
 
     public DxRoutes(DeclaredInputs inputs) {
         this.inputs = inputs;
-    }
-
-    /** A route that still reads its body field by field. */
-    public DxRoutes post(String key, Handler handler) {
-        return add(new Route(key, handler, null, List.of()));
     }
 
     public <T extends Record> DxRoutes post(String key, Class<T> input, DeclaredHandler<T> handler,

@@ -21,8 +21,6 @@ import java.util.TreeMap;
 public final class OpenApiDocument {
 
     public static final String ROUTE = "system/openapi.json";
-    /** The mark of a route whose input is still read by hand: its schema says nothing yet. */
-    public static final String NOT_YET_DECLARED = "not yet declared";
 
     /**
      * What the protocol itself may answer on any route, before or around its handler: the token, the
@@ -69,12 +67,7 @@ public final class OpenApiDocument {
                     .put("description", "The entity id after its class and dash: genomics in /tre-genomics/describe");
             id.putObject("schema").put("type", "string");
         }
-        ObjectNode schema;
-        if (route.declared()) {
-            schema = InputSchemas.of(route.input(), json);
-        } else {
-            schema = json.createObjectNode().put("type", "object").put("x-input", NOT_YET_DECLARED);
-        }
+        ObjectNode schema = InputSchemas.of(route.input(), json);
         op.putObject("requestBody").put("required", false).putObject("content")
                 .putObject("application/json").set("schema", schema);
 

@@ -30,12 +30,10 @@ public final class Paging {
         this.limit = limit;
     }
 
-    /** Reads {@code starting} ({@code {keyName: value}} as this service hands it out, or a bare string) and {@code limit}. */
-    public static Paging of(DxInput in, String keyName) {
-        return of(in.raw().get("starting"), in.optionalLong("limit").orElse(null), keyName);
-    }
-
-    /** The same from a declared input's {@code starting} and {@code limit}, either of them null when not given. */
+    /**
+     * A declared input's {@code starting} ({@code {keyName: value}} as this service hands it out, or a
+     * bare string) and {@code limit}, either of them null when not given.
+     */
     public static Paging of(JsonNode starting, Long givenLimit, String keyName) {
         long limit = givenLimit == null ? MAX_LIMIT : givenLimit;
         if (limit < 1 || limit > MAX_LIMIT) {

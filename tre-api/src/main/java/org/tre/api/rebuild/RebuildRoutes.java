@@ -3,11 +3,13 @@ package org.tre.api.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
-import org.tre.api.protocol.DxInput;
 import org.tre.api.protocol.DxRequest;
 import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Scopes;
+import org.tre.api.protocol.input.NoInput;
+import org.tre.api.rebuild.RebuildInputs.RebuildInput;
 import org.tre.messages.error.DxException;
+import org.tre.messages.error.ErrorType;
 
 import java.util.List;
 
@@ -24,13 +26,13 @@ public class RebuildRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("system/rebuildProjections", this::rebuild)
-                .post("system/rebuildStatus", this::status);
+        routes.post("system/rebuildProjections", RebuildInput.class, this::rebuild,
+                        ErrorType.PermissionDenied, ErrorType.InvalidState)
+                .post("system/rebuildStatus", NoInput.class, (r, none) -> status(r), ErrorType.PermissionDenied);
     }
 
-    ObjectNode rebuild(DxRequest request) {
-        DxInput in = request.input().allowOnly("processingGroups");
-        List<String> groups = in.has("processingGroups") ? in.requiredStringArray("processingGroups") : List.of();
+    ObjectNode rebuild(DxRequest request, RebuildInput in) {
+        List<String> groups = in.processingGroups() == null ? List.of() : in.processingGroups();
         requireOperator(request);
         ObjectNode out = json.createObjectNode();
         out.set("processingGroups", json.valueToTree(rebuilds.start(groups)));
@@ -38,7 +40,6 @@ public class RebuildRoutes implements DxRoutes.Provider {
     }
 
     ObjectNode status(DxRequest request) {
-        request.input().allowOnly();
         requireOperator(request);
         return json.valueToTree(rebuilds.status());
     }

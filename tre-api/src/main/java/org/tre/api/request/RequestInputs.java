@@ -74,16 +74,6 @@ final class RequestInputs {
     }
 
     /** DECISIONS.md §13: after/before inclusive, event type names, paging by sequence. */
-    record HistoryInput(
-            Long after,
-            Long before,
-            List<@NotNull String> types,
-            @JsonTypes(value = {JsonNodeType.NUMBER, JsonNodeType.OBJECT},
-                    expected = "the 'next' value of the previous page") JsonNode starting,
-            @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
-            Long limit) {
-    }
-
     record FindRequestsInput(
             @Pattern(regexp = TRE_ID_PATTERN, message = "'{field}' must be a TRE id") String tre,
             @Pattern(regexp = STATE_PATTERN, message = "'{field}' must be draft, in-review, approved or in-revision")

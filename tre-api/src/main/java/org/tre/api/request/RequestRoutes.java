@@ -18,7 +18,7 @@ import org.tre.api.request.RequestInputs.CohortInput;
 import org.tre.api.request.RequestInputs.CollaboratorsInput;
 import org.tre.api.request.RequestInputs.DescribeRequestInput;
 import org.tre.api.request.RequestInputs.FindRequestsInput;
-import org.tre.api.request.RequestInputs.HistoryInput;
+import org.tre.api.audit.AuditInputs.HistoryInput;
 import org.tre.api.request.RequestInputs.NewRequestInput;
 import org.tre.api.request.RequestInputs.RejectInput;
 import org.tre.api.request.RequestInputs.UpdateRequestInput;
@@ -112,7 +112,7 @@ public class RequestRoutes implements DxRoutes.Provider {
                         change)
                 .post("treApplication-*/delete", NoInput.class, (r, none) -> send(r,
                         new DeleteAccessRequestCommand(r.entityId(), requester(r))), change)
-                .post("treApplication-*/history", HistoryInput.class, (r, in) -> history(r), read)
+                .post("treApplication-*/history", HistoryInput.class, this::history, read)
                 .post("system/findTreApplications", FindRequestsInput.class, this::find);
     }
 
@@ -188,14 +188,15 @@ public class RequestRoutes implements DxRoutes.Provider {
     }
 
     /** DECISIONS.md §13 for a request; a deleted one keeps it, open to those it was open to. */
-    ObjectNode history(DxRequest request) {
+    ObjectNode history(DxRequest request, HistoryInput in) {
+        EventHistory.Page page = EventHistory.Page.of(in);
         requireRequestId(request);
         RequestView view = requests.find(request.entityId()).orElseThrow(() -> notFound(request.entityId()));
         TreFacts tre = tres.tre(view.tre()).orElse(null);
         RequestPermissions.requireRole(RequestVerb.history, RequestDescriber.rolesOf(view, tre, request.caller()),
                 view.id());
         RequestPermissions.requireScope(RequestVerb.history, request.caller().requester());
-        return history.page(view.id(), request.input());
+        return history.page(view.id(), page);
     }
 
     /** The requests the caller may describe, by id; {@code awaitingMyReview}: those with a step that waits for them. */

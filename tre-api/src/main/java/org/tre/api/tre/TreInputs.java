@@ -21,8 +21,6 @@ import org.tre.messages.tre.Inventory.Assay;
 import org.tre.messages.tre.Inventory.ObjectRef;
 import org.tre.tre.inventory.InventoryVersions;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,6 @@ final class TreInputs {
     static final String HANDLE = "[a-z][a-z0-9._]{2,62}";
     static final String REVIEW_STEP_ID = "[a-z0-9]{1,256}";
     static final String USERS_EMPTY = "The users array is empty";
-    static final String PRINCIPAL = "(?s)PUBLIC|user-.+|org-.+";
 
     private TreInputs() {
     }
@@ -159,21 +156,9 @@ final class TreInputs {
         /** The policies the call names, null where it sets one to null. */
         Map<String, Boolean> given() {
             Map<String, Boolean> policies = new LinkedHashMap<>();
-            for (RecordComponent component : RestrictedWorkspaceInput.class.getRecordComponents()) {
-                JsonNode value = valueOf(component);
-                if (value != null) {
-                    policies.put(DeclaredInputs.jsonName(component), value.isNull() ? null : value.booleanValue());
-                }
-            }
+            DeclaredInputs.given(this).forEach((key, value) -> policies.put(key,
+                    ((JsonNode) value).isNull() ? null : ((JsonNode) value).booleanValue()));
             return policies;
-        }
-
-        private JsonNode valueOf(RecordComponent component) {
-            try {
-                return (JsonNode) component.getAccessor().invoke(this);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
@@ -202,7 +187,7 @@ final class TreInputs {
     /** Authorized users: user ids, org ids, or PUBLIC. */
     record PrincipalsInput(
             @NotNull @Size(min = 1, message = USERS_EMPTY)
-            List<@Pattern(regexp = PRINCIPAL, message = "The users array does not contain valid user IDs, org IDs,"
+            List<@Pattern(regexp = Messages.PRINCIPAL, message = "The users array does not contain valid user IDs, org IDs,"
                     + " or PUBLIC: ${validatedValue}") String> users) {
     }
 

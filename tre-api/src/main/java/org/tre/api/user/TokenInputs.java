@@ -12,8 +12,6 @@ import java.util.Map;
 /** The declared inputs of the token routes (DECISIONS.md §11). */
 final class TokenInputs {
 
-    /** Exactly "project-" and the 24 characters of a generated id (PROTOCOL.md "Ids"). */
-    static final String PROJECT_ID = "project-[0123456789BFGJKPQVXYZbfgjkpqvxyz]{24}";
     static final String SCOPE_WORDS = "'scope' must be \\{\"full\": true\\} or \\{\"projects\": \\{project id: level\\}\\}";
 
     private TokenInputs() {
@@ -30,7 +28,7 @@ final class TokenInputs {
     record ScopeInput(
             @AssertTrue(message = "'scope.full' must be true") Boolean full,
             @Size(min = 1, message = "'scope.projects' must be a non-empty mapping of project ids to levels")
-            Map<@Pattern(regexp = PROJECT_ID, message = "'scope.projects' key ${validatedValue} is not a project id") String,
+            Map<@Pattern(regexp = Messages.GENERATED_PROJECT_ID, message = "'scope.projects' key ${validatedValue} is not a project id") String,
                     @Pattern(regexp = "VIEW|UPLOAD|CONTRIBUTE|ADMINISTER",
                             message = "'{field}' must be one of VIEW, UPLOAD, CONTRIBUTE, ADMINISTER") String> projects) {
 

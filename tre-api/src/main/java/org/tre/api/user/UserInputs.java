@@ -15,8 +15,7 @@ final class UserInputs {
 
     record NewUserInput(
             @NotNull
-            @Pattern(regexp = "[A-Za-z][A-Za-z0-9._]{2,32}", message = "'username' must start with"
-                    + " a letter, hold only letters, digits, '.' and '_', and be 3 to 33 characters long")
+            @Pattern(regexp = Messages.HANDLE_PATTERN, message = Messages.HANDLE)
             String username,
             @NotNull
             @Size(max = 254, message = "'email' must be an email address")

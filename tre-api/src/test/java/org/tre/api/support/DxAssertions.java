@@ -14,4 +14,10 @@ public final class DxAssertions {
         assertThat(response.errorMessage()).isNotBlank();
         assertThat(response.header("Content-Type")).startsWith("application/json");
     }
+
+    /** The message of an InvalidInput refusal, for tests of what exactly an input's fault is called. */
+    public static String invalidInput(Dx.Response response) {
+        assertError(response, 422, "InvalidInput");
+        return response.errorMessage();
+    }
 }

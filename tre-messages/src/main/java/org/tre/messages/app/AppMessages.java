@@ -1,6 +1,7 @@
 package org.tre.messages.app;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.tre.messages.Requester;
 
 import java.util.List;
 
@@ -10,6 +11,7 @@ public final class AppMessages {
     private AppMessages() {
     }
 
+    /** The requester becomes the app's creator; the App checks their token, their billing rights, the version. */
     public record CreateAppCommand(@TargetAggregateIdentifier String appId,
                                    String name,
                                    String version,
@@ -21,7 +23,7 @@ public final class AppMessages {
                                    List<String> authorizedUsers,
                                    List<String> developers,
                                    List<String> categories,
-                                   String createdBy) {
+                                   Requester requester) {
     }
 
     public record AppCreatedEvent(String appId,

@@ -9,8 +9,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 
 /**
  * A mapping that is either empty or holds every one of its keys: the inventory's {@code {}} for "no
@@ -34,21 +32,8 @@ public @interface AllOrNone {
             if (value == null) {
                 return true;
             }
-            int given = 0;
-            RecordComponent[] components = value.getClass().getRecordComponents();
-            for (RecordComponent component : components) {
-                try {
-                    // Input records live, package-private, beside their routes.
-                    java.lang.reflect.Method accessor = component.getAccessor();
-                    accessor.trySetAccessible();
-                    if (accessor.invoke(value) != null) {
-                        given++;
-                    }
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("Unreadable input component " + component.getName(), e);
-                }
-            }
-            return given == 0 || given == components.length;
+            int given = DeclaredInputs.given(value).size();
+            return given == 0 || given == value.getClass().getRecordComponents().length;
         }
     }
 }

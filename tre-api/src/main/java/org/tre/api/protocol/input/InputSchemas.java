@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,7 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,39 +37,53 @@ public final class InputSchemas {
         ObjectNode schema = json.createObjectNode().put("type", "object").put("title", shape.getSimpleName());
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = json.createArrayNode();
-        for (RecordComponent component : shape.getRecordComponents()) {
-            Field field = fieldOf(shape, component);
-            ObjectNode property = schemaOf(field.getAnnotatedType(), field, json);
-            String name = DeclaredInputs.jsonName(component);
-            if (isRequired(field)) {
-                required.add(name);
-            } else {
-                // On the wire a null input is one not given.
-                allowNull(property);
-            }
-            properties.set(name, property);
-        }
+        addKeys(shape, properties, required, json);
         if (!required.isEmpty()) {
             schema.set("required", required);
         }
         schema.put("additionalProperties", DeclaredInputs.opensToUnknownKeys(shape));
+        InputShapes.otherKeys(shape).ifPresent(any -> otherKeys(schema, InputShapes.field(any), json));
         AllOrNone allOrNone = shape.getAnnotation(AllOrNone.class);
         if (allOrNone != null) {
             ArrayNode anyOf = schema.putArray("anyOf");
             anyOf.addObject().put("maxProperties", 0);
             ArrayNode all = anyOf.addObject().putArray("required");
-            for (RecordComponent component : shape.getRecordComponents()) {
-                all.add(DeclaredInputs.jsonName(component));
-            }
+            InputShapes.keysOf(shape).forEach(all::add);
         }
         return schema;
     }
 
-    private static Field fieldOf(Class<?> shape, RecordComponent component) {
-        try {
-            return shape.getDeclaredField(component.getName());
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("A record without the field of its component " + component.getName(), e);
+    /** The record's keys, an unwrapped record's among them, as properties of the mapping they stand in. */
+    private static void addKeys(Class<? extends Record> shape, ObjectNode properties, ArrayNode required,
+                                ObjectMapper json) {
+        for (RecordComponent component : shape.getRecordComponents()) {
+            if (InputShapes.unwrapped(component)) {
+                addKeys(InputShapes.recordOf(component), properties, required, json);
+                continue;
+            }
+            if (InputShapes.takesOtherKeys(component)) {
+                continue;
+            }
+            Field field = InputShapes.field(component);
+            ObjectNode property = schemaOf(field.getAnnotatedType(), field, json);
+            String name = InputShapes.jsonName(component);
+            if (isRequired(field)) {
+                required.add(name);
+            } else if (!field.isAnnotationPresent(NotNullable.class)) {
+                // On the wire a null input is one not given.
+                allowNull(property);
+            }
+            properties.set(name, property);
+        }
+    }
+
+    /** Every key the record does not name is one of the map that takes them: its names, values and size. */
+    private static void otherKeys(ObjectNode schema, Field field, ObjectMapper json) {
+        ObjectNode map = schemaOf(field.getAnnotatedType(), field, json);
+        for (String word : List.of("additionalProperties", "propertyNames", "minProperties", "maxProperties")) {
+            if (map.has(word)) {
+                schema.set(word, map.get(word));
+            }
         }
     }
 
@@ -92,6 +108,10 @@ public final class InputSchemas {
             for (Pattern pattern : annotations.getAnnotationsByType(Pattern.class)) {
                 schema.put("pattern", ecmaPattern(pattern.regexp()));
             }
+            MaxUtf8Bytes bytes = annotations.getAnnotation(MaxUtf8Bytes.class);
+            if (bytes != null) {
+                schema.put("description", "at most " + bytes.value() + " bytes of UTF-8");
+            }
         } else if (raw == Boolean.class) {
             schema.put("type", "boolean");
             if (annotations.isAnnotationPresent(AssertTrue.class)) {
@@ -109,6 +129,10 @@ public final class InputSchemas {
             }
         } else if (raw == Double.class) {
             schema.put("type", "number");
+            DecimalMin min = annotations.getAnnotation(DecimalMin.class);
+            if (min != null) {
+                schema.put(min.inclusive() ? "minimum" : "exclusiveMinimum", Double.parseDouble(min.value()));
+            }
         } else if (Collection.class.isAssignableFrom(raw)) {
             schema.put("type", "array");
             for (Size size : annotations.getAnnotationsByType(Size.class)) {
@@ -123,6 +147,9 @@ public final class InputSchemas {
             for (Size size : annotations.getAnnotationsByType(Size.class)) {
                 bounds(schema, size, "minProperties", "maxProperties");
             }
+            if (annotations.isAnnotationPresent(NotEmpty.class)) {
+                schema.put("minProperties", 1);
+            }
             if (type instanceof AnnotatedParameterizedType map) {
                 AnnotatedType key = map.getAnnotatedActualTypeArguments()[0];
                 AnnotatedType value = map.getAnnotatedActualTypeArguments()[1];
@@ -136,6 +163,7 @@ public final class InputSchemas {
             return of((Class<? extends Record>) raw, json);
         } else if (JsonNode.class.isAssignableFrom(raw)) {
             JsonTypes types = annotations.getAnnotation(JsonTypes.class);
+            ReadAs mapping = annotations.getAnnotation(ReadAs.class);
             if (types != null) {
                 ArrayNode names = schema.putArray("type");
                 for (JsonNodeType nodeType : types.value()) {
@@ -143,8 +171,28 @@ public final class InputSchemas {
                 }
                 schema.put("description", types.expected());
             }
+            if (mapping != null) {
+                return readAs(schema, of(mapping.value(), json), json);
+            }
         }
         return schema;
+    }
+
+    /** A mapping read as a record of its own: that record's schema, beside the input's other JSON types. */
+    private static ObjectNode readAs(ObjectNode schema, ObjectNode record, ObjectMapper json) {
+        JsonNode types = schema.get("type");
+        if (types == null || types.size() <= 1) {
+            return record;
+        }
+        ObjectNode either = json.createObjectNode();
+        ArrayNode anyOf = either.putArray("anyOf");
+        for (JsonNode type : types) {
+            if (!"object".equals(type.asText())) {
+                anyOf.addObject().put("type", type.asText());
+            }
+        }
+        anyOf.add(record);
+        return either;
     }
 
     private static void bounds(ObjectNode schema, Size size, String minName, String maxName) {
@@ -179,6 +227,9 @@ public final class InputSchemas {
     private static void allowNull(ObjectNode property) {
         JsonNode type = property.get("type");
         if (type == null) {
+            if (property.get("anyOf") instanceof ArrayNode either) {
+                either.addObject().put("type", "null");
+            }
             return;
         }
         if (type.isTextual()) {

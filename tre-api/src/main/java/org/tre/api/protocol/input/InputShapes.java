@@ -1,0 +1,164 @@
+package org.tre.api.protocol.input;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a declared input record stands on the wire, for the validator, its messages and the schemas:
+ * a component is a key of its own; an {@code @JsonUnwrapped} one lends its record's keys to the
+ * mapping it stands in (the ten project flags beside a project's other inputs); an
+ * {@code @JsonAnySetter} one takes every other key (a body of user ids to levels).
+ */
+final class InputShapes {
+
+    /** What one key of a mapping is: the component it belongs to (null in a plain map) and its type. */
+    record Member(RecordComponent component, Type type) {
+    }
+
+    private InputShapes() {
+    }
+
+    static String jsonName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+    }
+
+    static Field field(RecordComponent component) {
+        try {
+            return component.getDeclaringRecord().getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("A record without the field of its component " + component.getName(), e);
+        }
+    }
+
+    /** The annotation on the component, wherever Java put it: the component, its field or its accessor. */
+    static <A extends Annotation> A annotation(RecordComponent component, Class<A> type) {
+        A found = component.getAnnotation(type);
+        if (found == null) {
+            found = field(component).getAnnotation(type);
+        }
+        return found != null ? found : component.getAccessor().getAnnotation(type);
+    }
+
+    /** The component's value in the input; input records live, package-private, beside their routes. */
+    static Object valueOf(Record input, RecordComponent component) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.trySetAccessible();
+            return accessor.invoke(input);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Unreadable input component " + component.getName(), e);
+        }
+    }
+
+    static boolean unwrapped(RecordComponent component) {
+        return annotation(component, JsonUnwrapped.class) != null;
+    }
+
+    static boolean takesOtherKeys(RecordComponent component) {
+        return annotation(component, JsonAnySetter.class) != null;
+    }
+
+    /** A component that names no key of its own: its keys stand in the mapping around it. */
+    static boolean keyless(RecordComponent component) {
+        return unwrapped(component) || takesOtherKeys(component);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Class<? extends Record> recordOf(RecordComponent component) {
+        return (Class<? extends Record>) component.getType();
+    }
+
+    /** The keys the record names, those of its unwrapped records included. */
+    static Set<String> keysOf(Class<? extends Record> shape) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (RecordComponent component : shape.getRecordComponents()) {
+            if (unwrapped(component)) {
+                keys.addAll(keysOf(recordOf(component)));
+            } else if (!takesOtherKeys(component)) {
+                keys.add(jsonName(component));
+            }
+        }
+        return keys;
+    }
+
+    /** The component that takes the keys the record does not name, if it has one. */
+    static Optional<RecordComponent> otherKeys(Class<?> shape) {
+        if (!shape.isRecord()) {
+            return Optional.empty();
+        }
+        for (RecordComponent component : shape.getRecordComponents()) {
+            if (takesOtherKeys(component)) {
+                return Optional.of(component);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key {@code name} of a value of type {@code owner}; an unknown key is of no type (Object). */
+    static Member member(Type owner, String name) {
+        Class<?> raw = SchemaWords.raw(owner);
+        if (raw.isRecord()) {
+            Member own = ownMember(raw, name);
+            if (own != null) {
+                return own;
+            }
+            return otherKeys(raw).map(any -> new Member(any, valueType(any.getGenericType())))
+                    .orElse(new Member(null, Object.class));
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return new Member(null, valueType(owner));
+        }
+        return new Member(null, Object.class);
+    }
+
+    private static Member ownMember(Class<?> record, String name) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (unwrapped(component)) {
+                Member inner = ownMember(component.getType(), name);
+                if (inner != null) {
+                    return inner;
+                }
+            } else if (!takesOtherKeys(component) && jsonName(component).equals(name)) {
+                return new Member(component, component.getGenericType());
+            }
+        }
+        return null;
+    }
+
+    /** The component of the record whose Java name is {@code name} (as Bean Validation's paths name it); null if none. */
+    static RecordComponent component(Class<?> record, String name) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return component;
+            }
+        }
+        return null;
+    }
+
+    static Type valueType(Type map) {
+        return map instanceof ParameterizedType p && Map.class.isAssignableFrom(SchemaWords.raw(map))
+                ? p.getActualTypeArguments()[1] : Object.class;
+    }
+
+    static Type elementType(Type owner) {
+        if (owner instanceof ParameterizedType list
+                && java.util.Collection.class.isAssignableFrom(SchemaWords.raw(owner))) {
+            return list.getActualTypeArguments()[0];
+        }
+        return Object.class;
+    }
+}
