@@ -4,6 +4,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.core.env.Environment;
 import org.tre.api.config.GrantSweep;
+import org.tre.api.console.ConsoleResources;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.directory.operator.OperatorBootstrap;
 import org.tre.tre.access.TreAccessReconciler;
@@ -71,7 +72,8 @@ public final class Roles {
         if (className.equals(OperatorBootstrap.class.getName())) {
             return Optional.of(Role.directory);
         }
-        if (className.equals(DxDispatcher.class.getName())) {
+        // The console is served where the API it calls is published.
+        if (className.equals(DxDispatcher.class.getName()) || className.equals(ConsoleResources.class.getName())) {
             return Optional.of(Role.gateway);
         }
         return Optional.empty();

@@ -1,0 +1,332 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call, callAll, Json } from './api';
+import {
+  ActionResult, ErrorText, Fields, formatTime, lines, Loading, parseMoment, Section, Table, Time, useAction, useLoad,
+  usePoll, Value,
+} from './ui';
+
+/** tre-api.md "TRE Policies": restrictedWorkspace's ten keys, in describe's order. */
+const POLICIES = ['restricted', 'protected', 'downloadRestricted', 'externalUploadRestricted', 'previewViewerRestricted',
+  'databaseUIViewOnly', 'containsPHI', 'httpsAppIsolatedBrowsing', 'jobOutboundInternet', 'displayDataProtectionNotice'];
+
+/** Admins see the admin fields (DECISIONS.md §9); nobody else gets treAdmins in describe. */
+const isAdminView = (describe: Json) => Array.isArray(describe?.treAdmins);
+
+export function TreList() {
+  const tres = useLoad(() => callAll('/system/findTres', { describe: true }), []);
+  return (
+    <>
+      <h1>TREs</h1>
+      <p>The Trusted Research Environments you administer, review for, or may request data from.</p>
+      <Loading loaded={tres} label="TREs" />
+      {tres.data && tres.data.length === 0 && <p>No TRE lists you yet.</p>}
+      {tres.data && tres.data.length > 0 && (
+        <Table caption="TREs" head={['TRE', 'State', 'Inventory', 'Your view', '']}>
+          {tres.data.map(({ id, describe }) => (
+            <tr key={id}>
+              <td><a href={`#/tre/${id}`}>{describe.name}</a> <span class="id">{id}</span></td>
+              <td><span class={`state state-${describe.state}`}>{describe.state}</span></td>
+              <td><Value value={describe.inventory} /></td>
+              <td>{isAdminView(describe) ? 'admin' : 'member'}</td>
+              <td>{describe.state === 'active' && <a href={`#/requests/new?tre=${id}`}>Request data</a>}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
+
+export function TrePage({ id }: { id: string }) {
+  const tre = useLoad(() => call(`/${id}/describe`, {}), [id]);
+  const syncing = tre.data?.policySync?.state === 'syncing';
+  // Policy synchronization runs in the background after setPolicies; its progress is in describe.
+  usePoll(tre.reload, 1000, syncing);
+  if (!tre.data) {
+    return <><h1>{id}</h1><Loading loaded={tre} label="the TRE" /></>;
+  }
+  const d = tre.data;
+  return (
+    <>
+      <h1>{d.name} <span class={`state state-${d.state}`}>{d.state}</span></h1>
+      <p class="id">{d.id}</p>
+      <ErrorText error={tre.error} />
+      {isAdminView(d) ? <AdminView tre={d} reload={tre.reload} /> : <MemberView tre={d} />}
+    </>
+  );
+}
+
+function MemberView({ tre }: { tre: Json }) {
+  return (
+    <>
+      <Section title="Overview">
+        <Fields rows={[['Summary', <Value value={tre.summary} />], ['Description', <Value value={tre.description} />],
+          ['Region', tre.region], ['Billed to', tre.billTo], ['Inventory version', <Value value={tre.inventory} />],
+          ['Public', tre.public ? 'yes' : 'no']]} />
+        {tre.state === 'active' && <p><a class="button" href={`#/requests/new?tre=${tre.id}`}>Request data</a></p>}
+      </Section>
+      <Section title="Policies"><PolicyList policies={tre.policies} /></Section>
+    </>
+  );
+}
+
+function PolicyList({ policies }: { policies: Json }) {
+  const set = POLICIES.filter((p) => policies?.restrictedWorkspace?.[p] !== null && policies?.restrictedWorkspace?.[p] !== undefined);
+  if (set.length === 0) {
+    return <p>No policy enforced.</p>;
+  }
+  return <ul>{set.map((p) => <li key={p}><code>{p}</code>: {String(policies.restrictedWorkspace[p])}</li>)}</ul>;
+}
+
+function AdminView({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
+  // A moment picked in the timeline; a new object each time, so picking the same one again shows it again.
+  const [picked, setPicked] = useState<{ at: number } | null>(null);
+  const lifecycle = useAction();
+  const act = (verb: string, done: string) => lifecycle.run(async () => {
+    await call(`/${tre.id}/${verb}`, {});
+    await reload();
+  }, done);
+  return (
+    <>
+      <Section title="State">
+        <p>This TRE is <strong data-testid="tre-state">{tre.state}</strong>.</p>
+        <div class="actions">
+          {tre.state !== 'active' && (
+            <button type="button" disabled={lifecycle.busy} onClick={() => act('activate', 'Activated.')}>Activate</button>
+          )}
+          {tre.state === 'active' && (
+            <button type="button" disabled={lifecycle.busy} onClick={() => act('deactivate', 'Deactivated: the TRE is amending.')}>
+              Deactivate
+            </button>
+          )}
+        </div>
+        <ActionResult action={lifecycle} />
+        <Fields rows={[['Handle', tre.handle], ['Region', tre.region], ['Billed to', tre.billTo],
+          ['Summary', <Value value={tre.summary} />], ['Public', tre.public ? 'yes' : 'no'],
+          ['Robot user', <Value value={tre.robotUser} />], ['Working project', <Value value={tre.workingProject} />],
+          ['Requests', <Value value={tre.applicationCounts && Object.entries(tre.applicationCounts).map(([s, n]) => `${s}: ${n}`)} />],
+          ['Created', <Time ms={tre.created} />], ['Modified', <Time ms={tre.modified} />]]} />
+      </Section>
+      <Section title="Side-effect failures">
+        {(tre.sideEffectFailures ?? []).length === 0 ? <p>None.</p> : (
+          <ul data-testid="side-effect-failures">
+            {tre.sideEffectFailures.map((f: Json, i: number) => (
+              <li key={i}><strong>{f.effect}</strong>: {f.reason} (<Time ms={f.at} />)</li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Inventory versions">
+        <InventoryTable versions={tre.inventoryDetails} />
+      </Section>
+      <Policies tre={tre} reload={reload} />
+      <ReviewSteps tre={tre} reload={reload} />
+      <Section title="People">
+        <Fields rows={[['TRE admins', <Value value={tre.treAdmins} />],
+          ['Authorized users', <span data-testid="authorized-users"><Value value={tre.authorizedUsers} /></span>]]} />
+      </Section>
+      <AsOf id={tre.id} picked={picked} />
+      <Timeline id={tre.id} version={tre.modified} onPick={(at) => setPicked({ at })} />
+    </>
+  );
+}
+
+function InventoryTable({ versions }: { versions: Json[] }) {
+  if (!versions || versions.length === 0) {
+    return <p>No inventory set yet.</p>;
+  }
+  return (
+    <Table caption="Inventory versions" head={['Version', 'State', 'Created', 'Activated', 'File', 'Dataset', 'Showcase']}>
+      {versions.map((v) => (
+        <tr key={v.version}>
+          <td>{v.version}</td>
+          <td><span class={`state state-${v.state}`}>{v.state}</span></td>
+          <td><Time ms={v.created} /></td>
+          <td><Time ms={v.activated} /></td>
+          <td class="id">{v.file?.id ?? '—'}</td>
+          <td class="id">{v.dataset?.id ?? '—'}</td>
+          <td class="id">{v.showcase?.id ?? '—'}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+const policyChoice = (value: unknown) => (value === true ? 'true' : value === false ? 'false' : 'null');
+
+function Policies({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
+  const current = tre.policies?.restrictedWorkspace ?? {};
+  const [choices, setChoices] = useState<Record<string, string>>(
+    Object.fromEntries(POLICIES.map((p) => [p, policyChoice(current[p])])));
+  const save = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const restrictedWorkspace = Object.fromEntries(POLICIES.map((p) => [p, JSON.parse(choices[p])]));
+    void save.run(async () => {
+      await call(`/${tre.id}/setPolicies`, { restrictedWorkspace });
+      await reload();
+    }, 'Policies set.');
+  };
+  const sync = tre.policySync;
+  return (
+    <Section title="Policies">
+      <form onSubmit={submit}>
+        <div class="grid">
+          {POLICIES.map((p) => (
+            <div key={p} class="field">
+              <label for={`policy-${p}`}>{p}</label>
+              <select id={`policy-${p}`} value={choices[p]}
+                      onChange={(e) => setChoices({ ...choices, [p]: (e.target as HTMLSelectElement).value })}>
+                <option value="null">not enforced</option>
+                <option value="true">true</option>
+                <option value="false">false</option>
+              </select>
+            </div>
+          ))}
+        </div>
+        <button type="submit" disabled={save.busy}>Set policies</button>
+        <ActionResult action={save} />
+      </form>
+      <h3>Synchronization to the TRE's projects</h3>
+      {sync?.state === 'syncing' ? (
+        <div role="status" data-testid="policy-sync">
+          <p>Synchronizing: {sync.pending} project{sync.pending === 1 ? '' : 's'} still to set.</p>
+          <progress aria-label="Policy synchronization" />
+        </div>
+      ) : <p role="status" data-testid="policy-sync">Idle: every project carries the current policies.</p>}
+    </Section>
+  );
+}
+
+function ReviewSteps({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
+  const steps: [string, Json][] = Object.entries(tre.applicationReviewSteps ?? {});
+  const [step, setStep] = useState(steps[0]?.[0] ?? '');
+  const [users, setUsers] = useState('');
+  const add = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void add.run(async () => {
+      await call(`/${tre.id}/addApplicationReviewers`, { reviewStepId: step, users: lines(users) });
+      setUsers('');
+      await reload();
+    }, 'Reviewers added.');
+  };
+  return (
+    <Section title="Review steps">
+      {steps.length === 0 ? <p>No review step yet.</p> : (
+        <Table caption="Review steps" head={['Step', 'Name', 'Description', 'Reviewers']}>
+          {steps.map(([stepId, s]) => (
+            <tr key={stepId}>
+              <td><code>{stepId}</code></td>
+              <td>{s.name}</td>
+              <td><Value value={s.description} /></td>
+              <td data-testid={`reviewers-${stepId}`}><Value value={s.reviewers} /></td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <form onSubmit={submit}>
+        <h3>Add reviewers</h3>
+        <div class="field">
+          <label for="reviewer-step">Review step</label>
+          <select id="reviewer-step" value={step} onChange={(e) => setStep((e.target as HTMLSelectElement).value)}>
+            {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="reviewer-users">Reviewers (user ids, separated by commas)</label>
+          <input id="reviewer-users" value={users} placeholder="user-bob"
+                 onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" disabled={add.busy}>Add reviewers</button>
+        <ActionResult action={add} />
+      </form>
+    </Section>
+  );
+}
+
+function AsOf({ id, picked }: { id: string; picked: { at: number } | null }) {
+  const [moment, setMoment] = useState('');
+  const [past, setPast] = useState<Json>(null);
+  const show = useAction();
+  const load = (at: number | null) => show.run(async () => {
+    if (at === null) {
+      throw new Error('Give a moment as 2026-12-01 12:00:00 (UTC) or in milliseconds since 1970');
+    }
+    setPast(null);
+    setPast(await call(`/${id}/describe`, { at }));
+  });
+  useEffect(() => {
+    if (picked) {
+      setMoment(formatTime(picked.at).replace(' UTC', '') + `.${String(picked.at % 1000).padStart(3, '0')}`);
+      void load(picked.at);
+      document.getElementById('as-it-stood-at')?.scrollIntoView();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [picked]);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void load(parseMoment(moment));
+  };
+  return (
+    <Section title="As it stood at">
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for="as-of">Moment (UTC, e.g. 2026-12-01 12:00:00, or milliseconds since 1970)</label>
+          <input id="as-of" value={moment} onInput={(e) => setMoment((e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" disabled={show.busy}>Show the TRE then</button>
+        <ActionResult action={show} />
+      </form>
+      {past && (
+        <div data-testid="as-of-result">
+          <p>Then the TRE was <strong>{past.state}</strong>.</p>
+          <Fields rows={[['Active inventory', <Value value={past.inventory} />],
+            ['Inventory versions', <Value value={(past.inventoryDetails ?? []).map((v: Json) => `${v.version} (${v.state})`)} />],
+            ['Policies', <PolicyList policies={past.policies} />],
+            ['Review steps', <Value value={Object.entries(past.applicationReviewSteps ?? {}).map(
+              ([step, s]: [string, Json]) => `${step}: ${s.reviewers.join(', ') || 'no reviewer'}`)} />],
+            ['Authorized users', <Value value={past.authorizedUsers} />],
+            ['TRE admins', <Value value={past.treAdmins} />]]} />
+        </div>
+      )}
+      <p class="muted">Or pick an event in the timeline below: “As it stood then”.</p>
+    </Section>
+  );
+}
+
+/** The event types seen in the unfiltered history, for the filter; a filter then asks the API by type. */
+/** Loaded again whenever the TRE changed (`version`, its modified time), so an action shows up in it. */
+function Timeline({ id, version, onPick }: { id: string; version: number; onPick: (at: number) => void }) {
+  const [type, setType] = useState('');
+  const all = useLoad(() => callAll(`/${id}/history`, {}), [id, version]);
+  const shown = useLoad(() => (type === '' ? Promise.resolve(null) : callAll(`/${id}/history`, { types: [type] })), [id, type, version]);
+  const types = [...new Set((all.data ?? []).map((e: Json) => e.type))].sort();
+  const events: Json[] = (type === '' ? all.data : shown.data) ?? [];
+  return (
+    <Section title="Audit timeline">
+      <div class="field">
+        <label for="event-type">Event type</label>
+        <select id="event-type" value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value)}>
+          <option value="">all events</option>
+          {types.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+      </div>
+      <Loading loaded={type === '' ? all : shown} label="the history" />
+      <ol class="timeline" data-testid="timeline">
+        {events.map((e) => (
+          <li key={e.sequence}>
+            <div class="when"><Time ms={e.timestamp} /> <span class="muted">#{e.sequence}</span></div>
+            <div><strong class="event-type">{e.type}</strong> by <span class="event-user">{e.userId}</span></div>
+            <div class="muted">request <span class="id">{e.requestId}</span></div>
+            <details>
+              <summary>What changed</summary>
+              <pre>{JSON.stringify(e.data, null, 2)}</pre>
+            </details>
+            <button type="button" class="secondary" onClick={() => onPick(e.timestamp)}>As it stood then</button>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
