@@ -54,7 +54,7 @@ class SideEffectCrashIT {
         String member = scenario.userWithToken("bob");
         String org = scenario.treOrg(admin, "user-alice", "hosting");
         String tre = scenario.activeTre(admin, org, "synced", "user-alice", List.of("user-bob")).id();
-        List<String> projects = newTreProjects(dx, member, tre);
+        List<String> projects = newTreProjects(dx, member, scenario.approvedRequest(member, admin, tre));
 
         scenario.ok(admin, tre, "setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("downloadRestricted", true)));
         // Killed once some batches are done and others not: the restart must resume, not start over or
@@ -164,14 +164,14 @@ class SideEffectCrashIT {
     }
 
     /** The TRE's projects, made as fast as the service takes them: a few requests at a time. */
-    private static List<String> newTreProjects(Dx dx, String member, String tre) throws Exception {
+    private static List<String> newTreProjects(Dx dx, String member, String request) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> made = new ArrayList<>();
             for (int i = 0; i < PROJECTS; i++) {
                 String name = "p" + i;
                 made.add(clients.submit(() -> Scenario.id(dx.post("/project/new", member,
-                        Dx.obj("name", name, "tre", tre)))));
+                        Dx.obj("name", name, "treApplication", request, "dispense", false)))));
             }
             List<String> projects = new ArrayList<>();
             for (Future<String> project : made) {

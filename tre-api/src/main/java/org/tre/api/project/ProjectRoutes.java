@@ -17,10 +17,8 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
-import org.tre.messages.Requester;
-import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
-import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
+import org.tre.messages.request.RequestCommands.CreateRequestProjectCommand;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
@@ -35,7 +33,6 @@ import org.tre.messages.project.ProjectLevel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 import java.util.Map;
 
@@ -56,12 +53,10 @@ public class ProjectRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
     private final WorkflowAnswers workflows;
-    private final OrgDirectory orgs;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         WorkflowAnswers workflows, OrgDirectory orgs) {
-        this.orgs = orgs;
+                         WorkflowAnswers workflows) {
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
@@ -86,7 +81,7 @@ public class ProjectRoutes implements DxRoutes.Provider {
 
     ObjectNode newProject(DxRequest request) {
         List<String> keys = new ArrayList<>(List.of("name", "summary", "description", "tags", "properties", "billTo",
-                "region", "tre", "nonce"));
+                "region", "tre", "treApplication", "dispense", "nonce"));
         keys.addAll(ProjectFlags.NAMES);
         DxInput in = request.input().allowOnly(keys.toArray(String[]::new));
         String name = ProjectInputs.name(in);
@@ -97,8 +92,18 @@ public class ProjectRoutes implements DxRoutes.Provider {
         Map<String, Boolean> flags = ProjectInputs.flags(in);
         String region = in.optionalString("region").orElse(null);
         Optional<String> tre = in.optionalString("tre");
+        Optional<String> treApplication = in.optionalString("treApplication");
+        Optional<Boolean> dispense = in.optionalBoolean("dispense");
+        if (treApplication.isPresent()) {
+            return newRequestProject(request, treApplication.get(), dispense.orElse(true), tre.orElse(null), name,
+                    summary, description, tags, properties, flags, region);
+        }
         if (tre.isPresent()) {
-            return newTreProject(request, tre.get(), name, summary, description, tags, properties, flags, region);
+            throw DxException.invalidInput("A TRE project belongs to an approved data access request: name it in"
+                    + " 'treApplication'");
+        }
+        if (dispense.isPresent()) {
+            throw DxException.invalidInput("'dispense' applies to projects of a data access request only");
         }
         String billTo = in.optionalString("billTo").orElseThrow(() -> DxException.invalidInput(
                 "Missing required input 'billTo': a project outside a TRE needs an org to bill"));
@@ -114,27 +119,28 @@ public class ProjectRoutes implements DxRoutes.Provider {
     }
 
     /**
-     * A project of a TRE: the TRE decides who may have one (Tre aggregate), and its decision creates
-     * the project in the same transaction. The TRE's policies are the project's flags, so none may be
-     * given here.
+     * A project of a data access request (DECISIONS.md §15): the request decides who may have one
+     * (DataAccessRequest, its permission table), the directory makes it next, and the route waits for
+     * that outcome as clone does. The TRE's policies are the project's flags, so none may be given here.
      */
-    private ObjectNode newTreProject(DxRequest request, String treId, String name, String summary, String description,
-                                     List<String> tags, Map<String, String> properties, Map<String, Boolean> flags,
-                                     String region) {
-        if (!treId.startsWith("tre-")) {
+    private ObjectNode newRequestProject(DxRequest request, String requestId, boolean dispense, String treId,
+                                         String name, String summary, String description, List<String> tags,
+                                         Map<String, String> properties, Map<String, Boolean> flags, String region) {
+        if (!EntityIds.isGenerated("treApplication", requestId)) {
+            throw DxException.invalidInput("'treApplication' must be a data access request id");
+        }
+        if (treId != null && !treId.startsWith("tre-")) {
             throw DxException.invalidInput("'tre' must be a TRE id");
         }
         if (!flags.isEmpty()) {
             throw DxException.invalidInput("The flags of a TRE project are the TRE's policies; give none");
         }
         String billTo = request.input().optionalString("billTo").orElse(null);
-        Set<String> principals = orgs.principalsOf(request.caller().userId());
-        Requester requester = new Requester(request.caller().userId(), request.caller().scope());
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
-            commands.sendAndWait(new CreateTreProjectCommand(treId, projectId, name, summary, description, tags,
-                    properties, billTo, region, requester, principals));
-            return json.createObjectNode().put("id", projectId);
+            commands.sendAndWait(new CreateRequestProjectCommand(requestId, projectId, name, summary, description,
+                    tags, properties, dispense, treId, billTo, region, request.caller().requester()));
+            return (ObjectNode) workflows.await(projectId);
         });
     }
 
