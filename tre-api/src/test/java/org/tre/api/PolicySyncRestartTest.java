@@ -39,8 +39,9 @@ class PolicySyncRestartTest {
             member = scenario.userWithToken("bob");
             String org = scenario.treOrg(admin, "user-alice", "hosting");
             tre = scenario.activeTre(admin, org, "resilient", "user-alice", List.of("user-bob")).id();
+            String request = scenario.approvedRequest(member, admin, tre);
             for (int i = 0; i < PROJECTS; i++) {
-                projects.add(Scenario.id(dx.post("/project/new", member, Dx.obj("name", "p" + i, "tre", tre))));
+                projects.add(scenario.requestProject(member, request, "p" + i));
             }
 
             scenario.ok(admin, tre, "setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("downloadRestricted", true)));

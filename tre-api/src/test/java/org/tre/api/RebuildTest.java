@@ -116,7 +116,11 @@ class RebuildTest {
         ok(dx, alice, tre, "addApplicationReviewers", Dx.obj("reviewStepId", "e", "users", List.of("user-carol")));
         ok(dx, alice, tre, "addAuthorizedUsers", Dx.obj("users", List.of("user-bob", "org-rich")));
         ok(dx, alice, tre, "activate", Dx.obj());
-        String treProject = Scenario.id(dx.post("/project/new", bob, Dx.obj("name", "analysis", "tre", tre)));
+        String approved = Scenario.id(dx.post("/treApplication/new", bob, Dx.obj("tre", tre, "name", "Approved")));
+        ok(dx, bob, approved, "update", Dx.obj("fields", List.of("age")));
+        ok(dx, bob, approved, "submit", Dx.obj());
+        ok(dx, people.token("user-carol"), approved, "approve", Dx.obj("reviewStepId", "e"));
+        String treProject = people.requestProject(bob, approved, "analysis");
         String request = Scenario.id(dx.post("/treApplication/new", bob, Dx.obj("tre", tre, "name", "Study",
                 "fields", List.of("age"))));
         ok(dx, bob, request, "addCollaborators", Dx.obj("users", List.of("user-alice")));

@@ -40,6 +40,7 @@ class SideEffectCrashIT {
     private static final String OPERATOR = "sideEffectOperatorToken0123456789";
     private static final int PROJECTS = 1000;
     private static final int BATCH = 100;
+    private static final int DISPENSED_FILES = 300;
     private static final Duration RESUMED_WITHIN = Duration.ofSeconds(90);
 
     @TempDir
@@ -54,7 +55,7 @@ class SideEffectCrashIT {
         String member = scenario.userWithToken("bob");
         String org = scenario.treOrg(admin, "user-alice", "hosting");
         String tre = scenario.activeTre(admin, org, "synced", "user-alice", List.of("user-bob")).id();
-        List<String> projects = newTreProjects(dx, member, tre);
+        List<String> projects = newTreProjects(dx, member, scenario.approvedRequest(member, admin, tre));
 
         scenario.ok(admin, tre, "setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("downloadRestricted", true)));
         // Killed once some batches are done and others not: the restart must resume, not start over or
@@ -155,6 +156,90 @@ class SideEffectCrashIT {
         assertThat(grants.get(0).metadata()).as("the grant's cause").contains(added.header("X-Request-ID"));
     }
 
+    /**
+     * DECISIONS.md §15: a dispensal interrupted by a crash resumes and copies nothing twice. A clone keeps
+     * the object's id, so a copy asked again after the restart finds the object there; the saga's
+     * deadline, kept in the database, asks again.
+     */
+    @Test
+    void aDispensalKilledMidwayFinishesAfterARestartAndPlacesEachObjectOnce() throws Exception {
+        JarProcess jar = onH2("dispensal").property("tre.side-effects.retry-first-delay=PT5S").start();
+        Dx dx = jar.dx();
+        Scenario scenario = new Scenario(dx, OPERATOR);
+        String admin = scenario.userWithToken("alice");
+        String member = scenario.userWithToken("bob");
+        String org = scenario.treOrg(admin, "user-alice", "hosting");
+        Scenario.TreSetup setup = scenario.readyTre(admin, org, "dispensing", "user-alice", List.of("user-bob"));
+        String data = setup.dataProject();
+        List<String> files = newFiles(dx, admin, data);
+        StringBuilder tsv = new StringBuilder("file\n");
+        files.forEach(file -> tsv.append(file).append('\n'));
+        String inventory = Scenario.id(dx.post("/file/new", admin, Dx.obj("project", data, "name", "files.tsv",
+                "content", tsv.toString())));
+        String showcase = Scenario.id(dx.post("/record/new", admin, Dx.obj("project", setup.showcaseProject(),
+                "name", "showcase")));
+        scenario.ok(admin, setup.id(), "setInventory", Dx.obj("file", Dx.obj("project", data, "id", inventory),
+                "dataset", Dx.obj(), "showcase", Dx.obj("project", setup.showcaseProject(), "id", showcase),
+                "assays", List.of(), "version", "1.0.0"));
+        scenario.ok(admin, setup.id(), "activate", Dx.obj());
+        String request = scenario.approvedRequest(member, admin, setup.id());
+        String project = Scenario.id(dx.post("/project/new", member, Dx.obj("name", "dispensed",
+                "treApplication", request)));
+        await("the dispensal to run", () -> dispensal(dx, member, project),
+                d -> !d.isNull() && List.of("running", "done").contains(d.get("state").asText()));
+        jar.kill();
+        StoredEvents store = StoredEvents.h2(dataDir);
+        assertThat(store.count(setup.id(), "TreDispensalFinishedEvent")).as("dispensal finished before the kill")
+                .isZero();
+        int placedBeforeKill = store.countByAggregate("DataObjectDispensedEvent").size();
+        assertThat(placedBeforeKill).as("objects placed before the kill").isLessThan(files.size() + 1);
+
+        jar = jar.restart();
+        Dx again = jar.dx();
+        JsonNode done = await("the dispensal to finish after the restart", () -> dispensal(again, member, project),
+                d -> !d.isNull() && List.of("done", "failed").contains(d.get("state").asText()));
+        assertThat(done.get("state").asText()).as("dispensal " + done).isEqualTo("done");
+        assertThat(done.get("objects")).hasSize(files.size() + 1);
+        jar.stop();
+
+        store = StoredEvents.h2(dataDir);
+        Map<String, Integer> clones = store.countByAggregate("DataObjectClonedEvent");
+        Map<String, Integer> marks = store.countByAggregate("DataObjectDispensedEvent");
+        List<String> objects = new ArrayList<>(files);
+        objects.add(inventory);
+        for (String object : objects) {
+            assertThat(clones.getOrDefault(object, 0)).as("times " + object + " was copied").isEqualTo(1);
+            assertThat(marks.getOrDefault(object, 0)).as("times " + object + " was marked").isEqualTo(1);
+        }
+        assertThat(store.count(setup.id(), "TreDispensalStartedEvent")).as("dispensal started").isEqualTo(1);
+        assertThat(store.count(setup.id(), "TreDispensalFinishedEvent")).as("dispensal finished").isEqualTo(1);
+    }
+
+    private static JsonNode dispensal(Dx dx, String token, String project) {
+        return dx.post("/" + project + "/describe", token, Dx.obj("fields", Dx.obj("treDispensal", true)))
+                .expectOk().body().get("treDispensal");
+    }
+
+    /** The files a dispensal copies, made a few at a time. */
+    private static List<String> newFiles(Dx dx, String admin, String project) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> made = new ArrayList<>();
+            for (int i = 0; i < DISPENSED_FILES; i++) {
+                String name = "f" + i + ".vcf";
+                made.add(clients.submit(() -> Scenario.id(dx.post("/file/new", admin, Dx.obj("project", project,
+                        "name", name, "content", name)))));
+            }
+            List<String> files = new ArrayList<>();
+            for (Future<String> file : made) {
+                files.add(file.get());
+            }
+            return files;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     private JarProcess.Config onH2(String name) {
         return JarProcess.named(name)
                 .env("TRE_DATA_DIR", dataDir)
@@ -164,14 +249,14 @@ class SideEffectCrashIT {
     }
 
     /** The TRE's projects, made as fast as the service takes them: a few requests at a time. */
-    private static List<String> newTreProjects(Dx dx, String member, String tre) throws Exception {
+    private static List<String> newTreProjects(Dx dx, String member, String request) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> made = new ArrayList<>();
             for (int i = 0; i < PROJECTS; i++) {
                 String name = "p" + i;
                 made.add(clients.submit(() -> Scenario.id(dx.post("/project/new", member,
-                        Dx.obj("name", name, "tre", tre)))));
+                        Dx.obj("name", name, "treApplication", request, "dispense", false)))));
             }
             List<String> projects = new ArrayList<>();
             for (Future<String> project : made) {

@@ -15,7 +15,6 @@ import org.tre.messages.tre.TreCommands.AddAuthorizedUsersCommand;
 import org.tre.messages.tre.TreCommands.AddTreAdminsCommand;
 import org.tre.messages.tre.TreCommands.CreateTreCommand;
 import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
-import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
 import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
 import org.tre.messages.tre.TreCommands.AbandonTreProvisioningCommand;
@@ -30,6 +29,15 @@ import org.tre.messages.tre.TreCommands.SetInventoryCommand;
 import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreCommands.UpdateApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.UpdateTreCommand;
+import org.tre.messages.tre.TreCommands.StartTreDispensalCommand;
+import org.tre.messages.tre.TreCommands.FinishTreDispensalCommand;
+import org.tre.messages.tre.TreEvents.DispensedObject;
+import org.tre.messages.tre.TreEvents.TreDispensalFailedEvent;
+import org.tre.messages.tre.TreEvents.TreDispensalFinishedEvent;
+import org.tre.messages.tre.TreEvents.TreDispensalStartedEvent;
+import org.tre.messages.tre.TreProvisioning;
+import org.tre.tre.dispensal.DispensalPlan;
+import org.tre.tre.dispensal.DispensalSources;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepAddedEvent;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepRemovedEvent;
 import org.tre.messages.tre.TreEvents.ApplicationReviewStepUpdatedEvent;
@@ -50,7 +58,6 @@ import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
-import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisioningAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
@@ -64,7 +71,6 @@ import org.tre.tre.lifecycle.Handles;
 import org.tre.tre.lifecycle.TreDeletion;
 import org.tre.tre.lifecycle.TreLifecycle;
 import org.tre.tre.policy.TrePolicies;
-import org.tre.tre.project.TreProjectRules;
 import org.tre.tre.review.ReviewSteps;
 import org.tre.tre.role.AdminRoute;
 import org.tre.tre.role.AuthorizedUsers;
@@ -124,6 +130,11 @@ public class Tre {
     private long policySyncTotal;
     /** A synchronization was given up: some projects may not carry the policies yet. */
     private boolean policySyncAbandoned;
+    /** The dispensal running now (the queue lets one run at a time) and its inventory version. */
+    private String runningDispensal;
+    private String runningDispensalVersion;
+    /** Every dispensal the TRE has recorded: one asked to start again, or to end again, changes nothing. */
+    private final Set<String> dispensals = new LinkedHashSet<>();
 
     protected Tre() {
     }
@@ -205,21 +216,6 @@ public class Tre {
             }
             apply(new TrePolicySyncStartedEvent(treId, treId + "-sync-" + (policySyncs + 1), after, projects));
         }
-    }
-
-    /** The project carries every non-null policy as its flag. */
-    @CommandHandler
-    public void handle(CreateTreProjectCommand command) {
-        requireExists();
-        TreProjectRules.requireAdminOrAuthorizedUser(treId, admins, authorizedUsers, command.requester().userId(),
-                command.principals());
-        FullScopeToken.require(command.requester());
-        TreProjectRules.requireActive(state);
-        TreProjectRules.requireNoPolicySync(policySyncId);
-        TreProjectRules.requireTheTresBilling(treId, billTo, region, command.billTo(), command.region());
-        apply(new TreProjectAuthorizedEvent(treId, command.projectId(), command.name(), command.summary(),
-                command.description(), command.tags(), command.properties(), billTo, region,
-                TrePolicies.enforced(policies), command.requester().userId()));
     }
 
     /** Progress of a synchronization that a newer policy change superseded is ignored. */
@@ -421,6 +417,49 @@ public class Tre {
         apply(new TreSideEffectFailedEvent(treId, command.effect(), command.reason()));
     }
 
+    /**
+     * A dispensal heads the queue: it takes the inventory version active now (tre-api.md "a version
+     * activated later is taken by jobs that start later") and the TRE records it with the policies of
+     * the moment and every object that version gives the request. An inventory that cannot be read
+     * fails the dispensal on record.
+     */
+    @CommandHandler
+    public void handle(StartTreDispensalCommand command, DispensalSources sources) {
+        if (dispensals.contains(command.jobId())) {
+            return;
+        }
+        String version = activeInventory == null ? null : activeInventory.version();
+        List<DispensedObject> objects;
+        try {
+            objects = DispensalPlan.objects(activeInventory, command.fields(), sources);
+        } catch (DxException refused) {
+            apply(new TreDispensalFailedEvent(treId, command.jobId(), command.requestId(), command.projectId(),
+                    version, List.of(), refused.type().name(), refused.getMessage(), command.requestedBy()));
+            return;
+        }
+        apply(new TreDispensalStartedEvent(treId, command.jobId(), command.requestId(), command.projectId(), version,
+                TrePolicies.enforced(policies), TreProvisioning.robotUser(treId), command.fields(), command.cohort(),
+                objects, command.requestedBy()));
+    }
+
+    /** Only the running dispensal ends; a job given up before it started is recorded as failed. */
+    @CommandHandler
+    public void handle(FinishTreDispensalCommand command) {
+        boolean running = command.jobId().equals(runningDispensal);
+        if (!running && dispensals.contains(command.jobId())) {
+            return;
+        }
+        String version = running ? runningDispensalVersion : null;
+        if (command.failureReason() == null && running) {
+            apply(new TreDispensalFinishedEvent(treId, command.jobId(), command.requestId(), command.projectId(),
+                    version, command.objects(), command.requestedBy()));
+        } else {
+            apply(new TreDispensalFailedEvent(treId, command.jobId(), command.requestId(), command.projectId(),
+                    version, command.objects(), Objects.requireNonNullElse(command.failureReason(), "InternalError"),
+                    command.failureMessage(), command.requestedBy()));
+        }
+    }
+
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2), for everyone. */
     private void requireExists() {
         if (state == TreState.deleted) {
@@ -543,6 +582,28 @@ public class Tre {
     @EventSourcingHandler
     void on(TreProvisioningAbandonedEvent event) {
         provisioningPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(TreDispensalStartedEvent event) {
+        dispensals.add(event.jobId());
+        runningDispensal = event.jobId();
+        runningDispensalVersion = event.inventoryVersion();
+    }
+
+    @EventSourcingHandler
+    void on(TreDispensalFinishedEvent event) {
+        runningDispensal = null;
+        runningDispensalVersion = null;
+    }
+
+    @EventSourcingHandler
+    void on(TreDispensalFailedEvent event) {
+        dispensals.add(event.jobId());
+        if (event.jobId().equals(runningDispensal)) {
+            runningDispensal = null;
+            runningDispensalVersion = null;
+        }
     }
 
     @EventSourcingHandler

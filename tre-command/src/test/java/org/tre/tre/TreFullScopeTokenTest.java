@@ -14,7 +14,6 @@ import org.tre.messages.tre.TreCommands.AddApplicationReviewersCommand;
 import org.tre.messages.tre.TreCommands.AddAuthorizedUsersCommand;
 import org.tre.messages.tre.TreCommands.AddTreAdminsCommand;
 import org.tre.messages.tre.TreCommands.CreateTreCommand;
-import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.DeactivateTreCommand;
 import org.tre.messages.tre.TreCommands.DeleteTreCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewStepCommand;
@@ -175,37 +174,6 @@ class TreFullScopeTokenTest {
     void theScopeOfTreNewIsCheckedBeforeTheBillingOrg() {
         fixture.givenNoPriorActivity()
                 .when(create(NO_SUCH_ORG, withLimitedToken(ALICE)))
-                .expectNoEvents()
-                .expectException(dxError(ErrorType.PermissionDenied, FULL_SCOPE));
-    }
-
-    // ---- /project/new {"tre"} ----
-
-    private static CreateTreProjectCommand createProject(Requester requester) {
-        return new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), null, null,
-                requester, Set.of(requester.userId(), "PUBLIC"));
-    }
-
-    @Test
-    void aTreProjectNeedsAFullScopeToken() {
-        fixture.given(active())
-                .when(createProject(withLimitedToken(ALICE)))
-                .expectNoEvents()
-                .expectException(dxError(ErrorType.PermissionDenied, FULL_SCOPE));
-    }
-
-    @Test
-    void whoMayHaveATreProjectIsCheckedBeforeTheScope() {
-        fixture.given(active())
-                .when(createProject(withLimitedToken(EVE)))
-                .expectNoEvents()
-                .expectException(dxError(ErrorType.PermissionDenied, "admins and authorized users"));
-    }
-
-    @Test
-    void theScopeOfATreProjectIsCheckedBeforeTheState() {
-        fixture.given(amending())
-                .when(createProject(withLimitedToken(ALICE)))
                 .expectNoEvents()
                 .expectException(dxError(ErrorType.PermissionDenied, FULL_SCOPE));
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.tre.Policies;
 import org.tre.messages.tre.TreCommands.AbandonPolicySyncCommand;
-import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.SetPoliciesCommand;
 import org.tre.messages.tre.TreEvents.AuthorizedUsersAddedEvent;
@@ -17,7 +16,6 @@ import org.tre.messages.tre.TreEvents.TrePolicySyncFinishedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncProgressedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncStartedEvent;
 import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
-import org.tre.messages.tre.TreEvents.TreProjectAuthorizedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
 import org.tre.tre.support.InMemoryTreDirectory;
 
@@ -30,7 +28,10 @@ import java.util.Set;
 import static org.tre.tre.support.TreMatchers.dxError;
 import static org.tre.tre.support.TreWorld.*;
 
-/** TRE projects (DECISIONS.md §12) and the synchronization of policy changes to them (§7). */
+/**
+ * The synchronization of policy changes to a TRE's projects (§7). Who may have a TRE project is the
+ * data access request's rule now (DECISIONS.md §15, RequestProjectsTest).
+ */
 class TreProjectsTest {
 
     private static final String PROJECT = "project-new";
@@ -52,58 +53,6 @@ class TreProjectsTest {
         events.add(activated("1.0.0", null));
         events.addAll(List.of(more));
         return events;
-    }
-
-    private static CreateTreProjectCommand create(String user, Set<String> principals) {
-        return new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), null, null,
-                as(user), principals);
-    }
-
-    private static TreProjectAuthorizedEvent authorized(String user) {
-        return new TreProjectAuthorizedEvent(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), ORG, US_EAST,
-                Map.of("restricted", true), user);
-    }
-
-    @Test
-    void anAuthorizedUserThroughAnOrgCreatesAProjectCarryingEveryNonNullPolicy() {
-        fixture.given(active())
-                .when(create(BOB, Set.of(BOB, "org-partner", "PUBLIC")))
-                .expectEvents(authorized(BOB));
-    }
-
-    @Test
-    void anAdminCreatesAProjectOfTheTre() {
-        fixture.given(active())
-                .when(create(ALICE, Set.of(ALICE, "PUBLIC")))
-                .expectEvents(authorized(ALICE));
-    }
-
-    @Test
-    void aReviewerWhoIsNotAuthorizedCannotCreateAProject() {
-        fixture.given(active())
-                .when(create(EVE, Set.of(EVE, "PUBLIC")))
-                .expectException(dxError(ErrorType.PermissionDenied))
-                .expectNoEvents();
-    }
-
-    @Test
-    void projectsAreCreatedOnlyWhileTheTreIsActive() {
-        fixture.given(active(deactivated()))
-                .when(create(ALICE, Set.of(ALICE)))
-                .expectException(dxError(ErrorType.InvalidState))
-                .expectNoEvents();
-    }
-
-    @Test
-    void aBillToOrRegionOtherThanTheTresIsInvalidInput() {
-        fixture.given(active())
-                .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(),
-                        OTHER_ORG, null, as(ALICE), Set.of(ALICE)))
-                .expectException(dxError(ErrorType.InvalidInput));
-        fixture.given(active())
-                .when(new CreateTreProjectCommand(TRE, PROJECT, "analysis", null, null, List.of(), Map.of(), ORG,
-                        AZURE, as(ALICE), Set.of(ALICE)))
-                .expectException(dxError(ErrorType.InvalidInput));
     }
 
     @Test
@@ -129,14 +78,6 @@ class TreProjectsTest {
     }
 
     @Test
-    void noProjectIsCreatedWhileASynchronizationRuns() {
-        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
-                .when(create(ALICE, Set.of(ALICE)))
-                .expectException(dxError(ErrorType.InvalidState))
-                .expectNoEvents();
-    }
-
-    @Test
     void progressCountsDownThePendingProjects() {
         fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
                 .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-b", 2, false))
@@ -145,11 +86,7 @@ class TreProjectsTest {
     }
 
     @Test
-    void aFinishedSynchronizationOpensProjectCreationAgain() {
-        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
-                        new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1")))
-                .when(create(ALICE, Set.of(ALICE)))
-                .expectEvents(authorized(ALICE));
+    void theLastProgressFinishesTheSynchronization() {
         fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
                 .when(new RecordPolicySyncProgressCommand(TRE, TRE + "-sync-1", "project-c", 3, true))
                 .expectEvents(new TrePolicySyncFinishedEvent(TRE, TRE + "-sync-1"));
@@ -178,17 +115,13 @@ class TreProjectsTest {
     }
 
     @Test
-    void aSynchronizationGivenUpIsRecordedAndNoLongerBlocksProjects() {
+    void aSynchronizationGivenUpIsRecorded() {
         fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3)))
                 .when(new AbandonPolicySyncCommand(TRE, TRE + "-sync-1", "Stopped after 2 of 3 projects"))
                 .expectResultMessagePayload(true)
                 .expectEvents(new TreSideEffectFailedEvent(TRE, "synchronize its policies to its projects",
                                 "Stopped after 2 of 3 projects"),
                         new TrePolicySyncAbandonedEvent(TRE, TRE + "-sync-1"));
-        fixture.given(active(new TrePolicySyncStartedEvent(TRE, TRE + "-sync-1", Policies.none(), 3),
-                        new TrePolicySyncAbandonedEvent(TRE, TRE + "-sync-1")))
-                .when(create(ALICE, Set.of(ALICE)))
-                .expectEvents(authorized(ALICE));
     }
 
     @Test

@@ -31,7 +31,7 @@ class TreSnapshotShapeTest {
     private static final List<String> FIELDS = List.of("treId", "billTo", "region", "state", "customizedRateCard",
             "supportOrg", "allowSupportAccess", "admins", "authorizedUsers", "reviewersByStep", "activeInventory",
             "pendingInventory", "policies", "policiesSet", "provisioned", "provisioningPending", "policySyncId", "policySyncs",
-            "policySyncTotal", "policySyncAbandoned");
+            "policySyncTotal", "policySyncAbandoned", "runningDispensal", "runningDispensalVersion", "dispensals");
 
     /** A snapshot of an amending TRE with a pending version and its provisioning, as stored. */
     private static final String STORED = """
@@ -173,6 +173,9 @@ class TreSnapshotShapeTest {
         ObjectNode stored = (ObjectNode) JSON.readTree(STORED);
         stored.put("policySyncAbandoned", false);
         stored.put("provisioningPending", false);
+        stored.putNull("runningDispensal");
+        stored.putNull("runningDispensalVersion");
+        stored.putArray("dispensals");
         return stored;
     }
 

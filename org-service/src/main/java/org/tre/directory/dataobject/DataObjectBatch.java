@@ -74,9 +74,11 @@ public class DataObjectBatch {
             throw DxException.permissionDenied("TRE restriction: cloning between a TRE project and a project"
                     + " outside that TRE is not allowed");
         }
-        // Each TRE project will belong to one data access request; until requests exist no two TRE
-        // projects are known to share one, so nothing is cloned between them.
-        if (source.tre() != null && !source.id().equals(destination.id())) {
+        // DECISIONS.md §15: between TRE projects only within one data access request (a TRE project made
+        // before requests belongs to none, so only within itself).
+        boolean sameRequest = source.treApplication() != null
+                && source.treApplication().equals(destination.treApplication());
+        if (source.tre() != null && !sameRequest && !source.id().equals(destination.id())) {
             throw DxException.permissionDenied("TRE restriction: cloning between projects of different data access"
                     + " requests is not allowed");
         }

@@ -15,6 +15,11 @@ import org.tre.messages.org.OrgViews.OrgMembership;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.CreateTreWorkingProjectCommand;
+import org.tre.messages.project.ProjectCommands.CreateRequestProjectInDirectoryCommand;
+import org.tre.messages.project.ProjectCommands.WithdrawRequestPartyCommand;
+import org.tre.messages.project.ProjectEvents.ProjectJoinedRequestEvent;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
 import org.tre.messages.project.ProjectCommands.DestroyProjectCommand;
 import org.tre.messages.project.ProjectCommands.EnforceTreProjectFlagsCommand;
@@ -85,8 +90,60 @@ public class Project {
     private String pendingTransfer;
     private SpendingLimits limits = SpendingLimits.NONE;
     private boolean destroyed;
+    /** The data access request the project belongs to (DECISIONS.md §15); null for every other project. */
+    private String treApplication;
+    private String robotUser;
+    private String applicant;
 
     protected Project() {
+    }
+
+    /**
+     * A project of an approved request, made once the request allowed it: the request checked the
+     * creator, so no billing rights are asked; the org must still bill in the TRE's region. Asked again
+     * after a lost answer, it finds itself made.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(CreateRequestProjectInDirectoryCommand command, OrgDirectory orgs) {
+        if (projectId != null) {
+            return;
+        }
+        OrgFacts org = orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()));
+        requirePermittedRegion(org, command.region());
+        Map<String, Boolean> initial = ProjectFlags.defaults();
+        Map<String, Boolean> enforcedFlags = command.flags() == null ? Map.of() : command.flags();
+        initial.putAll(enforcedFlags);
+        apply(new ProjectCreatedEvent(command.projectId(), command.name(), command.summary(), command.description(),
+                command.tags() == null ? List.of() : List.copyOf(command.tags()),
+                command.properties() == null ? Map.of() : Map.copyOf(command.properties()),
+                org.id(), command.region(), initial, command.treId(), command.createdBy()));
+        apply(new ProjectAccessGrantedEvent(command.projectId(), command.createdBy(), ProjectLevel.ADMINISTER,
+                ProjectGrants.DIRECT, command.createdBy()));
+        apply(new ProjectAccessGrantedEvent(command.projectId(), command.robotUser(), ProjectLevel.CONTRIBUTE,
+                command.requestId(), command.requestId()));
+        if (!enforcedFlags.isEmpty()) {
+            apply(new ProjectTreFlagsEnforcedEvent(command.projectId(), initial, Set.copyOf(enforcedFlags.keySet())));
+        }
+        apply(new ProjectJoinedRequestEvent(command.projectId(), command.requestId(), command.treId(),
+                command.robotUser(), command.applicant()));
+    }
+
+    /**
+     * A collaborator removed from the request loses their own grant here; a project that would be left
+     * without an administrator goes to the applicant. Withdrawing again finds nothing to take.
+     */
+    @CommandHandler
+    public void handle(WithdrawRequestPartyCommand command) {
+        if (destroyed || !command.requestId().equals(treApplication)
+                || directLevel(command.userId()) == ProjectLevel.NONE) {
+            return;
+        }
+        apply(new ProjectAccessRevokedEvent(projectId, command.userId(), ProjectGrants.DIRECT, command.withdrawnBy()));
+        if (ProjectAccess.administrators(grants).isEmpty() && applicant != null) {
+            apply(new ProjectAccessGrantedEvent(projectId, applicant, ProjectLevel.ADMINISTER, ProjectGrants.DIRECT,
+                    command.withdrawnBy()));
+        }
     }
 
     @CommandHandler
@@ -210,19 +267,22 @@ public class Project {
             throw DxException.invalidInput("PUBLIC can be invited at VIEW only");
         }
         live();
-        if (tre == null) {
+        if (treApplication != null) {
+            requireLevel(command.requester(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
+            requireRequestParty(invitee, treRoles);
+        } else if (tre == null) {
             requireLevel(command.requester(), ProjectLevel.ADMINISTER, orgs, "invite to this project");
         } else {
+            // A TRE project made before data access requests (DECISIONS.md §14): its creator, while they
+            // administer it, and the TRE's admins invite, and PUBLIC never.
             if (ProjectGrants.PUBLIC.equals(invitee)) {
                 throw DxException.permissionDenied("PUBLIC cannot be invited to a TRE project");
             }
-            // DECISIONS.md §14: until data access requests exist, the project's creator (while they
-            // administer it) and the TRE's admins are the ones who may invite.
             boolean creator = inviter.equals(createdBy)
                     && ProjectAccess.explicit(grants, createdBy).atLeast(ProjectLevel.ADMINISTER);
             if (!creator && !treRoles.isTreAdmin(tre, inviter)) {
-                throw DxException.permissionDenied("Inviting to a TRE project is reserved to its creator and the"
-                        + " admins of " + tre + " until data access requests exist");
+                throw DxException.permissionDenied("Inviting to a TRE project made before data access requests is"
+                        + " reserved to its creator and the admins of " + tre);
             }
             TokenScopes.requireReach(command.requester(), projectId, ProjectLevel.ADMINISTER);
         }
@@ -252,6 +312,10 @@ public class Project {
         boolean onlyThemself = command.levels().keySet().stream().allMatch(requester::equals);
         requireLevel(command.requester(), onlyThemself ? ProjectLevel.VIEW : ProjectLevel.ADMINISTER, orgs,
                 "decrease permissions of others in this project");
+        if (robotUser != null && command.levels().containsKey(robotUser)) {
+            throw DxException.permissionDenied("TRE restriction: the robot " + robotUser + " of " + tre
+                    + " keeps CONTRIBUTE on the projects of " + treApplication + "; project admins cannot lower it");
+        }
         Map<String, Map<String, ProjectLevel>> after = copyOfGrants();
         command.levels().forEach((member, level) -> {
             ProjectLevel own = directLevel(member);
@@ -425,6 +489,15 @@ public class Project {
             throw DxException.permissionDenied("You need " + needed + " to " + what + "; you have " + level);
         }
         TokenScopes.requireReach(requester, projectId, needed);
+    }
+
+    /** DECISIONS.md §15: a request project is shared with the request's applicant and collaborators only. */
+    private void requireRequestParty(String invitee, TreRoles treRoles) {
+        if (invitee.startsWith("org-") || ProjectGrants.PUBLIC.equals(invitee)
+                || !treRoles.requestParties(treApplication).contains(invitee)) {
+            throw DxException.permissionDenied("TRE restriction: only the applicant and collaborators of "
+                    + treApplication + " may be invited into its projects; " + invitee + " is neither");
+        }
     }
 
     private void notForTreProjects(String restriction) {
@@ -602,6 +675,13 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectSpendingLimitsSetEvent event) {
         limits = event.limits();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectJoinedRequestEvent event) {
+        treApplication = event.requestId();
+        robotUser = event.robotUser();
+        applicant = event.applicant();
     }
 
     @EventSourcingHandler

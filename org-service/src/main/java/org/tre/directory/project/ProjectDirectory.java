@@ -18,6 +18,8 @@ import org.tre.messages.project.ProjectEvents.ProjectAccessGrantedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectAccessRevokedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectBillToChangedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectCreatedEvent;
+import org.tre.messages.project.ProjectEvents.ProjectJoinedRequestEvent;
+import org.tre.messages.project.ProjectQueries.FindRequestProjectsQuery;
 import org.tre.messages.project.ProjectEvents.ProjectDestroyedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectSpendingLimitsSetEvent;
 import org.tre.messages.project.ProjectEvents.ProjectTransferOfferedEvent;
@@ -92,7 +94,8 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
                                 long created,
                                 long modified,
                                 long version,
-                                boolean destroyed) {
+                                boolean destroyed,
+                                String treApplication) {
 
         public boolean flag(String name) {
             return Boolean.TRUE.equals(flags.get(name));
@@ -110,6 +113,13 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
                 event.projectId(), event.name(), event.summary(), event.description(), event.billTo(), event.region(),
                 event.tre(), event.createdBy(), columns.write(event.flags()), columns.write(event.tags()), columns.write(event.properties()),
                 at.toEpochMilli(), at.toEpochMilli(), sequence + 1);
+    }
+
+    @EventHandler
+    void on(ProjectJoinedRequestEvent event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE directory_project SET tre_application = ? WHERE id = ?", event.requestId(),
+                event.projectId());
+        touch(event.projectId(), at, sequence);
     }
 
     @EventHandler
@@ -227,7 +237,7 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
     @Override
     public Optional<ProjectFacts> find(String projectId) {
         return record(projectId).map(p -> new ProjectFacts(p.id(), p.name(), p.billTo(), p.region(), p.flags(),
-                p.tre(), p.created(), p.destroyed(), ProjectAccess.administrators(grants(p.id()))));
+                p.tre(), p.created(), p.destroyed(), ProjectAccess.administrators(grants(p.id())), p.treApplication()));
     }
 
     /** The project, destroyed ones included. */
@@ -246,6 +256,17 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
             return ProjectLevel.NONE;
         }
         return ProjectAccess.effective(grants(projectId), userId, orgs::membershipsOf);
+    }
+
+    @QueryHandler
+    public List<String> handle(FindRequestProjectsQuery query) {
+        return ofRequest(query.requestId());
+    }
+
+    /** The live projects of a data access request, in id order. */
+    public List<String> ofRequest(String requestId) {
+        return jdbc.queryForList("SELECT id FROM directory_project WHERE tre_application = ? AND destroyed = FALSE"
+                + " ORDER BY id", String.class, requestId);
     }
 
     @QueryHandler
@@ -330,6 +351,6 @@ public class ProjectDirectory implements ProjectLookup, ProjectTransfers {
                 rs.getString("created_by"), flags, columns.read(rs.getString("tags"), TAGS),
                 columns.read(rs.getString("properties"), PROPERTIES), rs.getString("pending_transfer"),
                 new SpendingLimits(compute, egress, storage), rs.getLong("created"), rs.getLong("modified"),
-                rs.getLong("version"), rs.getBoolean("destroyed"));
+                rs.getLong("version"), rs.getBoolean("destroyed"), rs.getString("tre_application"));
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.tre.messages.project.ProjectEvents.ProjectJoinedRequestEvent;
+import org.tre.messages.request.RequestEvents.RequestProjectFailedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.tre.messages.dataobject.DataObjectEvents.DataObjectBatchFailedEvent;
@@ -76,6 +78,18 @@ public class WorkflowOutcomes {
     @EventHandler
     void on(UserOrgInvitesAcceptedEvent event, @Timestamp Instant at) {
         record(event.userId(), json.createObjectNode(), null, at);
+    }
+
+    /** A request project made: {@code /project/new {"treApplication"}} answers its id. */
+    @EventHandler
+    void on(ProjectJoinedRequestEvent event, @Timestamp Instant at) {
+        record(event.projectId(), json.createObjectNode().put("id", event.projectId()), null, at);
+    }
+
+    /** The directory refused the project the request allowed: the route answers the refusal. */
+    @EventHandler
+    void on(RequestProjectFailedEvent event, @Timestamp Instant at) {
+        record(event.projectId(), null, event.refusal(), at);
     }
 
     public Optional<WorkflowOutcome> find(String workflowId) {

@@ -138,7 +138,28 @@ class DataObjectBatchTest {
     }
 
     @Test
-    void nothingIsClonedBetweenTwoProjectsOfOneTre() {
+    void objectsAreClonedBetweenTheProjectsOfOneRequest() {
+        projects.add(SRC, "tre-genomics", "treApplication-one", Map.of());
+        projects.add(DST, "tre-genomics", "treApplication-one", Map.of());
+        mayClone();
+        fixture.givenNoPriorActivity()
+                .when(clone(AS_BOB, A))
+                .expectEvents(cloneStarted(A));
+    }
+
+    @Test
+    void nothingIsClonedBetweenProjectsOfTwoRequestsOfOneTre() {
+        projects.add(SRC, "tre-genomics", "treApplication-one", Map.of());
+        projects.add(DST, "tre-genomics", "treApplication-two", Map.of());
+        mayClone();
+        fixture.givenNoPriorActivity()
+                .when(clone(AS_BOB, A))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nothingIsClonedBetweenTwoProjectsOfOneTreThatBelongToNoRequest() {
         projects.add(SRC, "tre-genomics", Map.of());
         projects.add(DST, "tre-genomics", Map.of());
         mayClone();

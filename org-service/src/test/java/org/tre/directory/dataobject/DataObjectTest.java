@@ -243,9 +243,15 @@ class DataObjectTest {
         final Set<String> destroyed = new HashSet<>();
 
         void add(String id, String tre, Map<String, Boolean> flags) {
+            add(id, tre, null, flags);
+        }
+
+        /** A project of the data access request {@code request} (a TRE project). */
+        void add(String id, String tre, String request, Map<String, Boolean> flags) {
             Map<String, Boolean> all = ProjectFlags.defaults();
             all.putAll(flags);
-            facts.put(id, new ProjectFacts(id, id, "org-acme", "aws:us-east-1", all, tre, 0, false, Set.of()));
+            facts.put(id, new ProjectFacts(id, id, "org-acme", "aws:us-east-1", all, tre, 0, false, Set.of(),
+                    request));
         }
 
         void level(String projectId, String userId, ProjectLevel level) {
@@ -256,7 +262,7 @@ class DataObjectTest {
         public Optional<ProjectFacts> find(String projectId) {
             return Optional.ofNullable(facts.get(projectId)).map(f -> destroyed.contains(projectId)
                     ? new ProjectFacts(f.id(), f.name(), f.billTo(), f.region(), f.flags(), f.tre(), f.created(), true,
-                    f.administrators()) : f);
+                    f.administrators(), f.treApplication()) : f);
         }
 
         @Override

@@ -566,7 +566,7 @@ class OrgTest {
             null);
 
     private void project(String id, String billTo, boolean destroyed) {
-        projects.put(id, new ProjectFacts(id, id, billTo, "aws:us-east-1", Map.of(), null, 0, destroyed, Set.of()));
+        projects.put(id, new ProjectFacts(id, id, billTo, "aws:us-east-1", Map.of(), null, 0, destroyed, Set.of(), null));
     }
 
     @Test

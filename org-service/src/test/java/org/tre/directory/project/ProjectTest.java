@@ -40,6 +40,7 @@ import org.tre.messages.user.TokenScope;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.tre.directory.project.Refusals.dxError;
 import static org.tre.messages.project.ProjectLevel.ADMINISTER;
@@ -58,6 +59,8 @@ class ProjectTest {
     private static final String CAROL = "user-carol";
     private static final String TRE_SOURCE = "tre-genomics";
     private static final String US = "aws:us-east-1";
+    /** A data access request whose applicant is ALICE and whose collaborator is BOB. */
+    static final String REQUEST = "treApplication-BBBBBBBBBBBBBBBBBBBBBBBB";
 
     private FixtureConfiguration<Project> fixture;
     private InMemoryOrgDirectory orgs;
@@ -72,7 +75,17 @@ class ProjectTest {
         fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(orgs);
         fixture.registerInjectableResource(new InMemoryOrgDirectory.KnownUsers(ALICE, BOB, CAROL));
-        fixture.registerInjectableResource((TreRoles) (treId, userId) -> TRE_SOURCE.equals(treId) && CAROL.equals(userId));
+        fixture.registerInjectableResource(new TreRoles() {
+            @Override
+            public boolean isTreAdmin(String treId, String userId) {
+                return TRE_SOURCE.equals(treId) && CAROL.equals(userId);
+            }
+
+            @Override
+            public Set<String> requestParties(String requestId) {
+                return REQUEST.equals(requestId) ? Set.of(ALICE, BOB) : Set.of();
+            }
+        });
     }
 
     /** The user with a full-scope token. */

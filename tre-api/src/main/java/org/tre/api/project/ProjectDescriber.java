@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import org.tre.api.protocol.input.DeclaredInputs;
+import org.tre.query.dispensal.DispensalJobs;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
@@ -39,7 +40,7 @@ public class ProjectDescriber {
 
     static {
         List<String> all = new ArrayList<>(List.of("class", "name", "summary", "description", "billTo", "region", "tre",
-                "level", "permissions"));
+                "treApplication", "treDispensal", "level", "permissions"));
         all.addAll(ProjectFlags.NAMES);
         all.addAll(List.of("tags", "properties", "created", "modified", "version", "pendingTransfer",
                 "monthlyComputeLimit", "monthlyEgressBytesLimit", "monthlyStorageLimit"));
@@ -48,10 +49,12 @@ public class ProjectDescriber {
     }
 
     private final ProjectDirectory projects;
+    private final DispensalJobs jobs;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ProjectDescriber(ProjectDirectory projects) {
+    public ProjectDescriber(ProjectDirectory projects, DispensalJobs jobs) {
         this.projects = projects;
+        this.jobs = jobs;
     }
 
     /** The fields one describe input asks for. */
@@ -106,6 +109,11 @@ public class ProjectDescriber {
             if ("tre".equals(field) && selection.treOnlyWhenSet() && project.tre() == null) {
                 continue;
             }
+            // A project of no data access request has neither, and by default does not show them.
+            if (("treApplication".equals(field) || "treDispensal".equals(field)) && selection.treOnlyWhenSet()
+                    && project.treApplication() == null) {
+                continue;
+            }
             out.set(field, value(project, field, level));
         }
         return out;
@@ -124,6 +132,8 @@ public class ProjectDescriber {
             case "billTo" -> project.billTo();
             case "region" -> project.region();
             case "tre" -> project.tre();
+            case "treApplication" -> project.treApplication();
+            case "treDispensal" -> dispensal(project.id());
             case "level" -> level.name();
             case "permissions" -> projects.explicitLevels(project.id());
             case "tags" -> project.tags();
@@ -144,5 +154,23 @@ public class ProjectDescriber {
             default -> throw new IllegalStateException("No value for describe field " + field);
         };
         return json.valueToTree(value);
+    }
+
+    /** The project's latest dispensal (DECISIONS.md §15); null before its first. */
+    private Map<String, Object> dispensal(String projectId) {
+        return jobs.latestOf(projectId).map(job -> {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("job", job.id());
+            out.put("state", job.state());
+            out.put("inventoryVersion", job.inventoryVersion());
+            out.put("objects", job.objects());
+            out.put("started", job.started());
+            out.put("finished", job.finished());
+            if ("failed".equals(job.state())) {
+                out.put("failureReason", job.failureReason());
+                out.put("failureMessage", job.failureMessage());
+            }
+            return out;
+        }).orElse(null);
     }
 }

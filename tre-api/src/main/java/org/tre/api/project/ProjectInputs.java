@@ -76,7 +76,10 @@ final class ProjectInputs {
         }
     }
 
-    /** Without {@code tre} a project needs an org to bill; with it, the TRE bills it and sets its flags. */
+    /**
+     * Without {@code treApplication} a project needs an org to bill and may not name a TRE; with it, the
+     * request's TRE bills it and sets its flags (DECISIONS.md §15).
+     */
     record NewProjectInput(
             @NotNull @Size(min = 1, max = MAX_NAME, message = Messages.LENGTH) String name,
             @Size(max = MAX_SUMMARY, message = Messages.LENGTH) String summary,
@@ -86,22 +89,39 @@ final class ProjectInputs {
             @JsonUnwrapped @Valid FlagsInput flags,
             String region,
             @Pattern(regexp = "(?s)tre-.*", message = "'tre' must be a TRE id") String tre,
+            String treApplication,
+            Boolean dispense,
             String billTo,
             String nonce) {
 
+        @AssertTrue(message = "'treApplication' must be a data access request id")
+        boolean isOfARequestIdShape() {
+            return treApplication == null || EntityIds.isGenerated("treApplication", treApplication);
+        }
+
+        @AssertTrue(message = "A TRE project belongs to an approved data access request: name it in 'treApplication'")
+        boolean isInATreOnlyThroughARequest() {
+            return tre == null || treApplication != null;
+        }
+
+        @AssertTrue(message = "'dispense' applies to projects of a data access request only")
+        boolean isDispensedOnlyFromARequest() {
+            return dispense == null || treApplication != null;
+        }
+
         @AssertTrue(message = "The flags of a TRE project are the TRE's policies; give none")
         boolean isWithoutFlagsInATre() {
-            return tre == null || FlagsInput.given(flags).isEmpty();
+            return treApplication == null || FlagsInput.given(flags).isEmpty();
         }
 
         @AssertTrue(message = "Missing required input 'billTo': a project outside a TRE needs an org to bill")
         boolean isBilledOutsideATre() {
-            return tre != null || billTo != null;
+            return treApplication != null || tre != null || billTo != null;
         }
 
         @AssertTrue(message = BILL_TO)
         boolean isBilledToAnOrg() {
-            return tre != null || billTo == null || billTo.startsWith("org-");
+            return treApplication != null || billTo == null || billTo.startsWith("org-");
         }
     }
 

@@ -26,11 +26,9 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
-import org.tre.messages.Requester;
-import org.tre.directory.org.OrgDirectory;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
-import org.tre.messages.tre.TreCommands.CreateTreProjectCommand;
+import org.tre.messages.request.RequestCommands.CreateRequestProjectCommand;
 import org.tre.messages.project.ProjectCommands.AcceptProjectTransferCommand;
 import org.tre.messages.project.ProjectCommands.CreateProjectCommand;
 import org.tre.messages.project.ProjectCommands.DecreaseProjectPermissionsCommand;
@@ -43,7 +41,6 @@ import org.tre.messages.project.ProjectLevel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 /**
@@ -63,12 +60,10 @@ public class ProjectRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final ProjectDescriber describer;
     private final WorkflowAnswers workflows;
-    private final OrgDirectory orgs;
     private final ObjectMapper json = new ObjectMapper();
 
     public ProjectRoutes(CommandGateway commands, Nonces nonces, ProjectDirectory projects, ProjectDescriber describer,
-                         WorkflowAnswers workflows, OrgDirectory orgs) {
-        this.orgs = orgs;
+                         WorkflowAnswers workflows) {
         this.commands = commands;
         this.nonces = nonces;
         this.projects = projects;
@@ -98,8 +93,8 @@ public class ProjectRoutes implements DxRoutes.Provider {
     ObjectNode newProject(DxRequest request, NewProjectInput in) {
         List<String> tags = in.tags() == null ? List.of() : in.tags().stream().distinct().toList();
         Map<String, String> properties = in.properties() == null ? new LinkedHashMap<>() : in.properties();
-        if (in.tre() != null) {
-            return newTreProject(request, in, tags, properties);
+        if (in.treApplication() != null) {
+            return newRequestProject(request, in, tags, properties);
         }
         Map<String, Boolean> flags = FlagsInput.given(in.flags());
         return nonces.once(request, "project/new", () -> {
@@ -111,19 +106,19 @@ public class ProjectRoutes implements DxRoutes.Provider {
     }
 
     /**
-     * A project of a TRE: the TRE decides who may have one (Tre aggregate), and its decision creates
-     * the project in the same transaction. The TRE's policies are the project's flags, so none may be
-     * given (NewProjectInput).
+     * A project of a data access request (DECISIONS.md §15): the request decides who may have one
+     * (DataAccessRequest, its permission table), the directory makes it next, and the route waits for
+     * that outcome as clone does. The TRE's policies are the project's flags, so none may be given here.
      */
-    private ObjectNode newTreProject(DxRequest request, NewProjectInput in, List<String> tags,
-                                     Map<String, String> properties) {
-        Set<String> principals = orgs.principalsOf(request.caller().userId());
-        Requester requester = request.caller().requester();
+    private ObjectNode newRequestProject(DxRequest request, NewProjectInput in, List<String> tags,
+                                         Map<String, String> properties) {
+        boolean dispense = in.dispense() == null || in.dispense();
         return nonces.once(request, "project/new", () -> {
             String projectId = EntityIds.generate("project");
-            commands.sendAndWait(new CreateTreProjectCommand(in.tre(), projectId, in.name(), in.summary(),
-                    in.description(), tags, properties, in.billTo(), in.region(), requester, principals));
-            return json.createObjectNode().put("id", projectId);
+            commands.sendAndWait(new CreateRequestProjectCommand(in.treApplication(), projectId, in.name(),
+                    in.summary(), in.description(), tags, properties, dispense, in.tre(), in.billTo(), in.region(),
+                    request.caller().requester()));
+            return (ObjectNode) workflows.await(projectId);
         });
     }
 

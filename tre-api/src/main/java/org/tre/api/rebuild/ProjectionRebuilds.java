@@ -18,6 +18,7 @@ import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.user.UserDirectory;
 import org.tre.messages.error.DxException;
 import org.tre.query.request.RequestProjection;
+import org.tre.query.dispensal.DispensalJobs;
 import org.tre.query.tre.TreHandles;
 import org.tre.query.tre.TreProjection;
 
@@ -54,7 +55,7 @@ public class ProjectionRebuilds {
     public ProjectionRebuilds(EventStore events, JdbcTemplate jdbc, TransactionTemplate transaction,
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
                               DataObjectDirectory objects, TreProjection tres, TreHandles handles,
-                              RequestProjection requests,
+                              RequestProjection requests, DispensalJobs dispensalJobs,
                               @Value("${tre.rebuild.batch-size:500}") int batchSize) {
         this.batchSize = batchSize;
         this.events = events;
@@ -75,6 +76,8 @@ public class ProjectionRebuilds {
         projections.put(TreHandles.PROCESSING_GROUP, new Projection(handles, List.of("DELETE FROM tre_handle")));
         projections.put(RequestProjection.PROCESSING_GROUP, new Projection(requests, List.of(
                 "DELETE FROM tre_request_member", "DELETE FROM tre_request_view")));
+        projections.put(DispensalJobs.PROCESSING_GROUP, new Projection(dispensalJobs, List.of(
+                "DELETE FROM tre_dispensal_job")));
     }
 
     public record Status(String state, long processed, long total) {

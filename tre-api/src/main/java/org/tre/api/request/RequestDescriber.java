@@ -69,7 +69,7 @@ final class RequestDescriber {
 
     /** {@code permissions}: null for a past view, whose verbs are not the caller's now. */
     static ObjectNode render(RequestView view, List<RequestVerb> permissions, Map<String, Boolean> fields,
-                             ObjectMapper json) {
+                             ObjectMapper json, List<String> projects) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("id", view.id());
         all.put("class", "treApplication");
@@ -98,8 +98,7 @@ final class RequestDescriber {
         all.put("reviewSteps", steps);
         all.put("submitted", view.submitted());
         all.put("approved", view.approved());
-        // Request projects arrive with the next issue; until then a request has none.
-        all.put("projects", List.of());
+        all.put("projects", projects);
         all.put("created", view.created());
         all.put("modified", view.modified());
         all.put("permissions", permissions == null ? List.of() : permissions.stream().map(Enum::name).toList());

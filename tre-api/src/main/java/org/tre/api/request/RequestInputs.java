@@ -86,4 +86,9 @@ final class RequestInputs {
             @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
             Long limit) {
     }
+
+    record DispenseInput(
+            @NotNull @Pattern(regexp = "project-[0-9A-Za-z]{24}", message = "'{field}' must be a project id")
+            String project) {
+    }
 }

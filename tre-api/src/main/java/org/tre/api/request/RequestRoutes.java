@@ -17,6 +17,12 @@ import org.tre.api.request.RequestInputs.ApproveInput;
 import org.tre.api.request.RequestInputs.CohortInput;
 import org.tre.api.request.RequestInputs.CollaboratorsInput;
 import org.tre.api.request.RequestInputs.DescribeRequestInput;
+import org.tre.api.request.RequestInputs.DispenseInput;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.tre.directory.project.ProjectDirectory;
+import org.tre.messages.request.RequestCommands.DispenseToRequestProjectCommand;
+import org.tre.messages.request.RequestEvents.RequestProjectAuthorizedEvent;
+import org.tre.messages.request.RequestEvents.RequestProjectFailedEvent;
 import org.tre.api.request.RequestInputs.FindRequestsInput;
 import org.tre.api.audit.AuditInputs.HistoryInput;
 import org.tre.api.request.RequestInputs.NewRequestInput;
@@ -56,7 +62,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every data access request route of DECISIONS.md §15 but dispensal. A change declares its input's
+ * Every data access request route of DECISIONS.md §15; its projects are made by {@code /project/new}. A change declares its input's
  * shape (RequestInputs) and becomes one command, which carries the caller and whose rules are the
  * DataAccessRequest aggregate's; a read is one read of the request projection, allowed by the same
  * table (RequestPermissions) the commands are checked by.
@@ -73,9 +79,11 @@ public class RequestRoutes implements DxRoutes.Provider {
     private final Nonces nonces;
     private final EventHistory history;
     private final ObjectMapper json;
+    private final ProjectDirectory projects;
 
     public RequestRoutes(CommandGateway commands, RequestProjection requests, TreForRequests tres, Nonces nonces,
-                         EventHistory history, ObjectMapper json) {
+                         EventHistory history, ObjectMapper json, ProjectDirectory projects) {
+        this.projects = projects;
         this.commands = commands;
         this.requests = requests;
         this.tres = tres;
@@ -113,6 +121,8 @@ public class RequestRoutes implements DxRoutes.Provider {
                 .post("treApplication-*/delete", NoInput.class, (r, none) -> send(r,
                         new DeleteAccessRequestCommand(r.entityId(), requester(r))), change)
                 .post("treApplication-*/history", HistoryInput.class, this::history, read)
+                .post("treApplication-*/dispense", DispenseInput.class, this::dispense, ErrorType.ResourceNotFound,
+                        ErrorType.PermissionDenied, ErrorType.InvalidState)
                 .post("system/findTreApplications", FindRequestsInput.class, this::find);
     }
 
@@ -125,6 +135,14 @@ public class RequestRoutes implements DxRoutes.Provider {
                     in.fields(), in.applicant(), requester(request)));
             return idOf(requestId);
         });
+    }
+
+    /** Queues a dispensal into a project of the request: the answer names its job. */
+    ObjectNode dispense(DxRequest request, DispenseInput in) {
+        requireRequestId(request);
+        String job = commands.sendAndWait(new DispenseToRequestProjectCommand(request.entityId(), in.project(),
+                requester(request)));
+        return idOf(request.entityId()).put("job", job);
     }
 
     private ObjectNode send(DxRequest request, Object command) {
@@ -156,7 +174,7 @@ public class RequestRoutes implements DxRoutes.Provider {
         }
         RequestPermissions.requireRole(RequestVerb.describe, roles, now.id());
         return RequestDescriber.render(now, RequestDescriber.permissions(now, tre, request.caller()), in.fields(),
-                json);
+                json, projects.ofRequest(now.id()));
     }
 
     /**
@@ -168,9 +186,26 @@ public class RequestRoutes implements DxRoutes.Provider {
                                     Map<String, Boolean> fields) {
         RequestPermissions.requireRole(RequestVerb.history, roles, now.id());
         RequestPermissions.requireScope(RequestVerb.history, request.caller().requester());
-        RequestView then = RequestReplay.asOf(history.of(now.id()), at).orElseThrow(() -> DxException.notFound(
+        List<DomainEventMessage<?>> events = history.of(now.id());
+        RequestView then = RequestReplay.asOf(events, at).orElseThrow(() -> DxException.notFound(
                 "The data access request " + now.id() + " did not exist at " + at));
-        return RequestDescriber.render(then, null, fields, json);
+        return RequestDescriber.render(then, null, fields, json, projectsAsOf(events, at));
+    }
+
+    /** The projects the request had allowed by {@code at}, less those the directory refused. */
+    private static List<String> projectsAsOf(List<DomainEventMessage<?>> events, long at) {
+        Set<String> projects = new java.util.TreeSet<>();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getTimestamp().toEpochMilli() > at) {
+                break;
+            }
+            if (event.getPayload() instanceof RequestProjectAuthorizedEvent authorized) {
+                projects.add(authorized.projectId());
+            } else if (event.getPayload() instanceof RequestProjectFailedEvent failed) {
+                projects.remove(failed.projectId());
+            }
+        }
+        return List.copyOf(projects);
     }
 
     ObjectNode describeCohort(DxRequest request) {
@@ -219,7 +254,7 @@ public class RequestRoutes implements DxRoutes.Provider {
             if (describe) {
                 TreFacts tre = tres.tre(view.tre()).orElse(null);
                 result.set("describe", RequestDescriber.render(view, RequestDescriber.permissions(view, tre, caller),
-                        null, json));
+                        null, json, projects.ofRequest(view.id())));
             }
         }
         return paging.answer(results, matching, RequestView::id, json);

@@ -8,7 +8,7 @@ import org.tre.api.console.ConsoleResources;
 import org.tre.api.protocol.DxDispatcher;
 import org.tre.directory.operator.OperatorBootstrap;
 import org.tre.tre.access.TreAccessReconciler;
-import org.tre.tre.project.TreProjectCreation;
+import org.tre.tre.project.RequestPartyWithdrawal;
 
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +65,7 @@ public final class Roles {
             return Optional.of(Role.command);
         }
         if (className.equals(TreAccessReconciler.class.getName())
-                || className.equals(TreProjectCreation.class.getName())
+                || className.equals(RequestPartyWithdrawal.class.getName())
                 || className.equals(GrantSweep.class.getName())) {
             return Optional.of(Role.command);
         }

@@ -13,6 +13,7 @@ import org.tre.query.tre.TreView;
 import org.tre.tre.role.FullScopeToken;
 
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,11 +72,30 @@ public class DataTypeGroups {
                 .orElseThrow(() -> DxException.invalidState("dataTypeGroups is not configured in the TRE inventory")));
     }
 
+    /** Group name → its fields, for a dispensal choosing the files of a request's fields. */
+    public Map<String, Set<String>> groupFields(String project, String id) {
+        Map<String, Set<String>> groups = new java.util.LinkedHashMap<>();
+        read(project, id).forEach(group -> {
+            Set<String> fields = new java.util.LinkedHashSet<>();
+            group.get("fields").forEach(field -> fields.add(field.textValue()));
+            groups.merge(group.get("name").textValue(), fields, (a, b) -> {
+                a.addAll(b);
+                return a;
+            });
+        });
+        return groups;
+    }
+
     private ArrayNode read(TreView.InventoryDetail inventory) {
         TreView.ObjectLink ref = inventory.dataTypeGroups();
         if (ref == null || ref.isEmpty()) {
             throw DxException.invalidState("dataTypeGroups is not configured in the TRE inventory");
         }
+        return read(ref.project(), ref.id());
+    }
+
+    private ArrayNode read(String project, String id) {
+        TreView.ObjectLink ref = new TreView.ObjectLink(project, id);
         if (ref.project() == null) {
             throw DxException.invalidState("dataTypeGroups.project is not configured in the TRE inventory");
         }

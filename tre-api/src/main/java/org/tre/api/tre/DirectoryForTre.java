@@ -12,6 +12,9 @@ import org.tre.query.tre.TreHandles;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.directory.TreDirectory;
 
+import org.tre.messages.request.RequestState;
+
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,6 +99,17 @@ public class DirectoryForTre implements TreDirectory, DataTypeGroups.TreFiles, T
         boolean inProject = projects.live(projectId).isPresent()
                 && objects.find(fileId).map(o -> o.projects().contains(projectId)).orElse(false);
         return inProject ? objects.content(fileId) : Optional.empty();
+    }
+
+    @Override
+    public Set<String> requestParties(String requestId) {
+        return requests.find(requestId).filter(view -> view.state() != RequestState.deleted)
+                .map(view -> {
+                    Set<String> parties = new LinkedHashSet<>();
+                    parties.add(view.applicant());
+                    parties.addAll(view.collaborators());
+                    return parties;
+                }).orElse(Set.of());
     }
 
     @Override

@@ -26,6 +26,9 @@ import org.tre.directory.org.OrgMemberRemovalSaga;
 import org.tre.directory.org.OrgProjectLimitsSaga;
 import org.tre.query.tre.TreProjection;
 import org.tre.tre.access.TreAccessReconciler;
+import org.tre.tre.dispensal.DispensalSaga;
+import org.tre.tre.project.RequestPartyWithdrawal;
+import org.tre.tre.project.RequestProjectSaga;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +60,8 @@ class RolesTest {
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
             "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
             OrgMemberRemovalSaga.PROCESSING_GROUP, OrgProjectLimitsSaga.PROCESSING_GROUP,
-            DataObjectBatchSaga.PROCESSING_GROUP, OrgInvitesOnSignupSaga.PROCESSING_GROUP);
+            DataObjectBatchSaga.PROCESSING_GROUP, OrgInvitesOnSignupSaga.PROCESSING_GROUP,
+            RequestProjectSaga.PROCESSING_GROUP, DispensalSaga.PROCESSING_GROUP, RequestPartyWithdrawal.PROCESSING_GROUP);
 
     @Test
     void theGatewayServesTheRoutesAndHostsNoAggregateSagaOrRunningProcessor() throws IOException {

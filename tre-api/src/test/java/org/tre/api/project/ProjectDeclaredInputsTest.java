@@ -1,6 +1,7 @@
 package org.tre.api.project;
 
 import org.junit.jupiter.api.Test;
+import org.tre.messages.EntityIds;
 import org.tre.api.protocol.input.DeclaredInputs;
 import org.tre.api.support.Dx;
 import org.tre.api.support.OrgApiTest;
@@ -47,8 +48,11 @@ class ProjectDeclaredInputsTest extends OrgApiTest {
                 .isEqualTo("Expected 'restricted' to be a boolean");
         assertThat(refused("/project/new", Dx.obj("name", "N", "billTo", "org-x", "restrickted", true)))
                 .isEqualTo("Unknown input key 'restrickted'");
-        assertThat(refused("/project/new", Dx.obj("name", "N", "tre", "tre-x", "containsPHI", true)))
+        assertThat(refused("/project/new", Dx.obj("name", "N", "treApplication",
+                EntityIds.generate("treApplication"), "containsPHI", true)))
                 .isEqualTo("The flags of a TRE project are the TRE's policies; give none");
+        assertThat(refused("/project/new", Dx.obj("name", "N", "tre", "tre-x")))
+                .isEqualTo("A TRE project belongs to an approved data access request: name it in 'treApplication'");
         assertThat(refused("/project/new", Dx.obj("name", "N")))
                 .isEqualTo("Missing required input 'billTo': a project outside a TRE needs an org to bill");
     }

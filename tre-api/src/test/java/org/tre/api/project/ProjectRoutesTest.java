@@ -81,12 +81,19 @@ class ProjectRoutesTest extends ProjectServiceTest {
     }
 
     @Test
-    void aProjectOfAnUnknownTreIsResourceNotFound() {
+    void aTreProjectWithoutARequestIsInvalidInputAndAnUnknownRequestNotFound() {
         Billing billing = billing();
         Dx.Response response = dx().post("/project/new", billing.admin().token(), Dx.obj("name", "p",
                 "billTo", billing.orgId(), "tre", "tre-nosuchtre"));
-        assertError(response, 404, "ResourceNotFound");
-        assertThat(response.errorMessage()).contains("tre-nosuchtre");
+        assertError(response, 422, "InvalidInput");
+        assertThat(response.errorMessage()).contains("treApplication");
+        String unknown = "treApplication-BBBBBBBBBBBBBBBBBBBBBBBB";
+        Dx.Response missing = dx().post("/project/new", billing.admin().token(), Dx.obj("name", "p",
+                "treApplication", unknown));
+        assertError(missing, 404, "ResourceNotFound");
+        assertThat(missing.errorMessage()).contains(unknown);
+        assertError(dx().post("/project/new", billing.admin().token(), Dx.obj("name", "p", "billTo", billing.orgId(),
+                "dispense", true)), 422, "InvalidInput");
     }
 
     @Test

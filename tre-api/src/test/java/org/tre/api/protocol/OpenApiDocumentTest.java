@@ -53,7 +53,7 @@ class OpenApiDocumentTest extends OrgApiTest {
                     "org-*/findMembers", "org-*/findProjects", "org-*/bulkUpdateProjectLimit", "project-*/describe",
                     "project-*/invite", "project-*/transfer", "project-*/destroy", "project-*/removeObjects",
                     "project-*/clone", "tre-*/describe", "system/newAuthToken", "treApplication-*/describe",
-                    "treApplication-*/describeCohortMetadata", "treApplication-*/history"),
+                    "treApplication-*/describeCohortMetadata", "treApplication-*/history", "job-*/describe"),
             Set.of(NOT_FOUND, DENIED, STATE), List.of("app/new", "org-*/setMemberAccess", "org-*/removeMember",
                     "org-*/destroy", "project/new", "project-*/update", "project-*/decreasePermissions",
                     "project-*/leave", "project-*/acceptTransfer", "tre/new", "tre-*/update", "tre-*/setPolicies",
@@ -65,7 +65,7 @@ class OpenApiDocumentTest extends OrgApiTest {
                     "treApplication-*/update", "treApplication-*/createCohortMetadata",
                     "treApplication-*/updateCohortMetadata", "treApplication-*/addCollaborators",
                     "treApplication-*/removeCollaborators", "treApplication-*/submit", "treApplication-*/approve",
-                    "treApplication-*/reject", "treApplication-*/delete"),
+                    "treApplication-*/reject", "treApplication-*/delete", "treApplication-*/dispense"),
             Set.of(NOT_FOUND, DENIED, STATE, TYPE), List.of("tre-*/setInventory"));
 
     @Autowired

@@ -71,6 +71,23 @@ public record Scenario(Dx dx, String operator) {
         return new TreSetup(tre, data, show);
     }
 
+    /**
+     * A data access request of {@code applicant} to an {@link #activeTre}, approved by its one step's
+     * reviewer; answers its id.
+     */
+    public String approvedRequest(String applicant, String reviewer, String tre) {
+        String request = id(dx.post("/treApplication/new", applicant, Dx.obj("tre", tre, "name", "study",
+                "fields", List.of("22418"))));
+        ok(applicant, request, "submit", Dx.obj());
+        ok(reviewer, request, "approve", Dx.obj("reviewStepId", "e"));
+        return request;
+    }
+
+    /** A project of the request that dispenses nothing until asked; answers its id. */
+    public String requestProject(String token, String request, String name) {
+        return id(dx.post("/project/new", token, Dx.obj("name", name, "treApplication", request, "dispense", false)));
+    }
+
     public void ok(String token, String entity, String verb, Object input) {
         dx.post("/" + entity + "/" + verb, token, input).expectOk();
     }

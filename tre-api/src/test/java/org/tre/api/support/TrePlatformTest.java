@@ -76,4 +76,18 @@ public abstract class TrePlatformTest extends ServiceTest {
                 "version", version);
     }
 
+    /** A request of {@code applicant} (fields 22418), submitted and approved at {@code step} by {@code reviewer}. */
+    protected String approvedRequest(String tre, String applicant, String reviewer, String step) {
+        String request = dx().post("/treApplication/new", applicant, Dx.obj("tre", tre, "name", "study",
+                "fields", List.of("22418"))).expectOk().body().get("id").asText();
+        dx().post("/" + request + "/submit", applicant, "{}").expectOk();
+        dx().post("/" + request + "/approve", reviewer, Dx.obj("reviewStepId", step)).expectOk();
+        return request;
+    }
+
+    /** A project of the request that dispenses nothing until asked. */
+    protected String requestProject(String token, String request, String name) {
+        return dx().post("/project/new", token, Dx.obj("name", name, "treApplication", request, "dispense", false))
+                .expectOk().body().get("id").asText();
+    }
 }

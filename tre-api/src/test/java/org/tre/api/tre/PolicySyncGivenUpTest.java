@@ -34,15 +34,16 @@ class PolicySyncGivenUpTest extends TrePlatformTest {
     @Test
     void aGivenUpSynchronizationIsShownToTheAdminsAndNoLongerBlocksProjects() {
         String tre = activeTre();
-        dx().post("/project/new", authorized, Dx.obj("name", "before", "tre", tre)).expectOk();
+        String request = approvedRequest(tre, authorized, reviewer, "ethics");
+        requestProject(authorized, request, "before");
         EventProcessor saga = processing.eventProcessor(SAGA_PROCESSOR).orElseThrow();
         saga.shutDown();
         try {
             dx().post("/" + tre + "/setPolicies", admin, Dx.obj("restrictedWorkspace",
                     Dx.obj("downloadRestricted", true))).expectOk();
             assertThat(policySync(tre).get("state").asText()).isEqualTo("syncing");
-            assertError(dx().post("/project/new", authorized, Dx.obj("name", "during", "tre", tre)), 422,
-                    "InvalidState");
+            assertError(dx().post("/project/new", authorized, Dx.obj("name", "during", "treApplication", request)),
+                    422, "InvalidState");
 
             // What the saga sends once a batch's retries are spent.
             assertThat((Boolean) commands.sendAndWait(new AbandonPolicySyncCommand(tre, tre + "-sync-1",
@@ -54,7 +55,7 @@ class PolicySyncGivenUpTest extends TrePlatformTest {
             JsonNode failure = described.get("sideEffectFailures").get(0);
             assertThat(failure.get("effect").asText()).isEqualTo("synchronize its policies to its projects");
             assertThat(failure.get("reason").asText()).startsWith("Stopped after 0 of 1 projects");
-            dx().post("/project/new", authorized, Dx.obj("name", "after", "tre", tre)).expectOk();
+            requestProject(authorized, request, "after");
         } finally {
             saga.start();
         }

@@ -223,8 +223,9 @@ class TreApplicationLifeTest extends TreApiTest {
         assertThat(approved.get("approved").asLong()).isGreaterThanOrEqualTo(approved.get("submitted").asLong());
         assertError(on(request, "approve", ethicist, Dx.obj("reviewStepId", "ethics")), 422, "InvalidState");
         assertError(on(request, "delete", applicant, Dx.obj()), 422, "InvalidState");
+        // Approved, the request's parties dispense into its projects (and create them, with /project/new).
         assertThat(texts(approved.get("permissions")))
-                .containsExactly("describe", "describeCohortMetadata", "history", "removeCollaborators");
+                .containsExactly("describe", "describeCohortMetadata", "history", "removeCollaborators", "dispense");
 
         // The audit: who approved step ethics of this request, when, and what they said.
         JsonNode approvals = on(request, "history", admin, Dx.obj("types", List.of("ReviewStepApprovedEvent")))

@@ -73,15 +73,12 @@ class TreLifecycleRoutesTest extends TreApiTest {
     }
 
     @Test
-    void deleteOnlyInDraftOrAmendingAndWithoutProjects() {
+    void deleteOnlyInDraftOrAmending() {
         Person reviewer = person("rev");
         String tre = activeTre(reviewer);
         refusedAs(tre, "delete", "active");
-        // A TRE project blocks deletion until it is destroyed.
-        String project = create("/project/new", Dx.obj("name", "workspace", "tre", tre));
+        // Request projects, which block deletion too, are RequestProjectsRoutesTest's.
         ok(tre, "deactivate", Dx.obj());
-        refusedAs(tre, "delete", "project");
-        dx().post("/" + project + "/destroy", admin.token(), Dx.obj()).expectOk();
         ok(tre, "delete", Dx.obj());
         // A draft TRE deletes at once.
         ok(newTre(), "delete", Dx.obj());

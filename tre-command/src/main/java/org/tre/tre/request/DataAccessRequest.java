@@ -16,6 +16,14 @@ import org.tre.messages.request.RequestCommands.RemoveCollaboratorsCommand;
 import org.tre.messages.request.RequestCommands.SubmitAccessRequestCommand;
 import org.tre.messages.request.RequestCommands.UpdateAccessRequestCommand;
 import org.tre.messages.request.RequestCommands.UpdateCohortMetadataCommand;
+import org.tre.messages.request.RequestCommands.CreateRequestProjectCommand;
+import org.tre.messages.request.RequestCommands.DispenseToRequestProjectCommand;
+import org.tre.messages.request.RequestCommands.QueueFirstDispensalCommand;
+import org.tre.messages.request.RequestCommands.RecordRequestProjectFailedCommand;
+import org.tre.messages.request.RequestEvents.DispensalRequestedEvent;
+import org.tre.messages.request.RequestEvents.RequestProjectAuthorizedEvent;
+import org.tre.messages.request.RequestEvents.RequestProjectFailedEvent;
+import org.tre.messages.tre.TreProvisioning;
 import org.tre.messages.request.RequestEvents.AccessRequestApprovedEvent;
 import org.tre.messages.request.RequestEvents.AccessRequestCreatedEvent;
 import org.tre.messages.request.RequestEvents.AccessRequestDeletedEvent;
@@ -33,6 +41,7 @@ import org.tre.messages.request.StepDecision;
 import org.tre.tre.request.TreForRequests.TreFacts;
 import org.tre.tre.role.FullScopeToken;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +74,9 @@ public class DataAccessRequest {
     /** The current round's steps, in the TRE's order at submission. */
     private final Map<String, StepDecision> steps = new LinkedHashMap<>();
     private boolean hasCohort;
+    private String cohort;
+    /** Project → the dispensals asked for it, the last one last. */
+    private final Map<String, List<String>> projects = new LinkedHashMap<>();
 
     protected DataAccessRequest() {
     }
@@ -176,6 +188,61 @@ public class DataAccessRequest {
     }
 
     /**
+     * Exists, the caller's role (applicant or collaborator), full scope, the request approved, the TRE
+     * active with no synchronization running, then what the caller named of the TRE. The project's
+     * flags are the TRE's policies now; its robot holds CONTRIBUTE.
+     */
+    @CommandHandler
+    public void handle(CreateRequestProjectCommand command, TreForRequests platform) {
+        TreFacts tre = require(RequestVerb.createProject, command.requester(), platform);
+        RequestProjects.requireTreOpenForProjects(tre);
+        RequestProjects.requireTheTresBilling(tre, command.tre(), command.billTo(), command.region());
+        apply(new RequestProjectAuthorizedEvent(requestId, treId, command.projectId(), command.name(),
+                command.summary(), command.description(), command.tags() == null ? List.of() : command.tags(),
+                command.properties() == null ? Map.of() : command.properties(), tre.billTo(), tre.region(),
+                tre.policies(), TreProvisioning.robotUser(treId), command.dispense(), command.requester().userId(),
+                applicant));
+    }
+
+    @CommandHandler
+    public void handle(RecordRequestProjectFailedCommand command) {
+        if (projects.containsKey(command.projectId())) {
+            apply(new RequestProjectFailedEvent(requestId, treId, command.projectId(), command.refusal()));
+        }
+    }
+
+    /**
+     * Exists, role, scope, approved; the project one of the request's and live; then no dispensal into it
+     * queued, running or done. Deactivation does not stop it: approved requests go on.
+     */
+    @CommandHandler
+    public String handle(DispenseToRequestProjectCommand command, TreForRequests platform) {
+        require(RequestVerb.dispense, command.requester(), platform);
+        RequestProjects.requireProjectOf(projects.containsKey(command.projectId()), command.projectId(), requestId);
+        RequestProjects.requireLive(platform.projectLive(command.projectId()), command.projectId());
+        List<String> jobs = projects.get(command.projectId());
+        String last = jobs.isEmpty() ? null : jobs.get(jobs.size() - 1);
+        RequestProjects.requireNoDispensalUnderway(last, last == null ? null : platform.dispensalState(last).orElse(null),
+                command.projectId());
+        return requestDispensal(command.projectId(), command.requester().userId());
+    }
+
+    @CommandHandler
+    public String handle(QueueFirstDispensalCommand command) {
+        List<String> jobs = projects.get(command.projectId());
+        if (state == RequestState.deleted || jobs == null || !jobs.isEmpty()) {
+            return jobs == null || jobs.isEmpty() ? null : jobs.get(0);
+        }
+        return requestDispensal(command.projectId(), command.requestedBy());
+    }
+
+    private String requestDispensal(String projectId, String requestedBy) {
+        String jobId = RequestProjects.jobId(projectId, projects.get(projectId).size() + 1);
+        apply(new DispensalRequestedEvent(requestId, treId, projectId, jobId, fields, cohort, requestedBy));
+        return jobId;
+    }
+
+    /**
      * Exists, role, separation of duties (a role rule: PermissionDenied), scope, state; then the step:
      * one of the round's (InvalidInput), the caller sits on it in the TRE now (PermissionDenied), not yet
      * decided (InvalidState).
@@ -244,6 +311,27 @@ public class DataAccessRequest {
     @EventSourcingHandler
     void on(CohortMetadataCreatedEvent event) {
         hasCohort = true;
+        cohort = event.cohort();
+    }
+
+    @EventSourcingHandler
+    void on(CohortMetadataUpdatedEvent event) {
+        cohort = event.cohort();
+    }
+
+    @EventSourcingHandler
+    void on(RequestProjectAuthorizedEvent event) {
+        projects.put(event.projectId(), new ArrayList<>());
+    }
+
+    @EventSourcingHandler
+    void on(RequestProjectFailedEvent event) {
+        projects.remove(event.projectId());
+    }
+
+    @EventSourcingHandler
+    void on(DispensalRequestedEvent event) {
+        projects.get(event.projectId()).add(event.jobId());
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.tre.messages.request.RequestState.approved;
 import static org.tre.messages.request.RequestState.draft;
 import static org.tre.messages.request.RequestState.in_review;
 import static org.tre.messages.request.RequestState.in_revision;
@@ -23,6 +24,8 @@ import static org.tre.tre.request.RequestRole.TRE_ADMIN;
 import static org.tre.tre.request.RequestVerb.addCollaborators;
 import static org.tre.tre.request.RequestVerb.approve;
 import static org.tre.tre.request.RequestVerb.createCohortMetadata;
+import static org.tre.tre.request.RequestVerb.createProject;
+import static org.tre.tre.request.RequestVerb.dispense;
 import static org.tre.tre.request.RequestVerb.delete;
 import static org.tre.tre.request.RequestVerb.describe;
 import static org.tre.tre.request.RequestVerb.describeCohortMetadata;
@@ -64,6 +67,10 @@ public final class RequestPermissions {
                     describe, describeCohortMetadata, history, removeCollaborators),
             grant("Collaborators may read it; they do not edit", COLLABORATOR, ANY,
                     describe, describeCohortMetadata, history),
+            grant("Once it is approved, the applicant and collaborators may create its projects and dispense"
+                    + " into them", APPLICANT, EnumSet.of(approved), createProject, dispense),
+            grant("Once it is approved, the applicant and collaborators may create its projects and dispense"
+                    + " into them", COLLABORATOR, EnumSet.of(approved), createProject, dispense),
             grant("Reviewers of the TRE may read every request of the TRE", REVIEWER, ANY,
                     describe, describeCohortMetadata, history),
             grant("Reviewers of the TRE may update drafts", REVIEWER, EnumSet.of(draft), update),
@@ -134,6 +141,7 @@ public final class RequestPermissions {
     public static List<RequestVerb> permittedNow(Set<RequestRole> roles, RequestState state, boolean fullScope,
                                                  boolean treActive, boolean hasCohort, boolean decidesAPendingStep) {
         return Arrays.stream(RequestVerb.values())
+                .filter(RequestVerb::onTheRequest)
                 .filter(verb -> allows(verb, roles, state))
                 .filter(verb -> fullScope || !verb.needsFullScope())
                 .filter(verb -> verb != submit || treActive)
@@ -148,7 +156,7 @@ public final class RequestPermissions {
     }
 
     private static String whoMay(RequestVerb verb) {
-        return TABLE.stream().filter(row -> row.verbs().contains(verb)).map(Grant::rule)
+        return TABLE.stream().filter(row -> row.verbs().contains(verb)).map(Grant::rule).distinct()
                 .collect(Collectors.joining("; "));
     }
 }

@@ -17,7 +17,10 @@ public enum RequestVerb {
     submit(true, true),
     approve(true, true),
     reject(true, true),
-    delete(true, true);
+    delete(true, true),
+    /** {@code /project/new {"treApplication"}}: not a route on the request, so describe does not list it. */
+    createProject(true, true),
+    dispense(true, true);
 
     private final boolean change;
     private final boolean fullScope;
@@ -29,6 +32,11 @@ public enum RequestVerb {
 
     public boolean change() {
         return change;
+    }
+
+    /** Called as {@code /treApplication-xxxx/<verb>}, so describe's {@code permissions} may name it. */
+    public boolean onTheRequest() {
+        return this != createProject;
     }
 
     public boolean needsFullScope() {

@@ -30,14 +30,35 @@ public interface TreForRequests {
      */
     Optional<Set<String>> dataTypeGroupFields(String treId);
 
-    /** {@code reviewSteps}: step id → the step, in the TRE's order. */
+    /**
+     * The state of a dispensal job as its read model holds it ({@code idle}, {@code runnable},
+     * {@code running}, {@code done}, {@code failed}); empty while the job is not recorded there yet.
+     */
+    Optional<String> dispensalState(String jobId);
+
+    /** Whether the project exists and is not destroyed. */
+    boolean projectLive(String projectId);
+
+    /**
+     * {@code reviewSteps}: step id → the step, in the TRE's order. {@code policies}: the TRE's non-null
+     * policies, which its projects enforce as flags; {@code policySyncRunning}: a policy change is still
+     * being carried to its projects, so none is made meanwhile.
+     */
     record TreFacts(String treId, TreState state, List<String> admins, List<String> authorizedUsers,
-                    Map<String, Step> reviewSteps) {
+                    Map<String, Step> reviewSteps, String billTo, String region, Map<String, Boolean> policies,
+                    boolean policySyncRunning) {
 
         public TreFacts {
             admins = List.copyOf(admins);
             authorizedUsers = List.copyOf(authorizedUsers);
             reviewSteps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reviewSteps));
+            policies = policies == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        }
+
+        /** A TRE as the review rules see it, without what its projects need. */
+        public TreFacts(String treId, TreState state, List<String> admins, List<String> authorizedUsers,
+                        Map<String, Step> reviewSteps) {
+            this(treId, state, admins, authorizedUsers, reviewSteps, null, null, Map.of(), false);
         }
 
         /** Sits on at least one review step now. */

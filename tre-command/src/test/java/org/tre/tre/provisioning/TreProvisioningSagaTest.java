@@ -64,7 +64,7 @@ class TreProvisioningSagaTest {
             String projectId = ((FindProjectQuery) query.getPayload()).projectId();
             return existing.contains(projectId)
                     ? new ProjectFacts(projectId, "working", "org-acme", "aws:us-east-1", Map.of(), null, 0, false,
-                    Set.of(ROBOT)) : null;
+                    Set.of(ROBOT), null) : null;
         });
         QueryGateway queries = DefaultQueryGateway.builder().queryBus(queryBus).build();
         fixture = new SagaTestFixture<>(TreProvisioningSaga.class);

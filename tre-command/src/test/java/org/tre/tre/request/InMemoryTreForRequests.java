@@ -30,6 +30,9 @@ final class InMemoryTreForRequests implements TreForRequests {
     private final Set<String> users = new HashSet<>();
     private final Map<String, Set<String>> orgsOf = new HashMap<>();
     private Set<String> groupFields;
+    private boolean policySync;
+    private final Map<String, String> jobStates = new HashMap<>();
+    private final Set<String> liveProjects = new HashSet<>();
 
     InMemoryTreForRequests(String treId) {
         this.treId = treId;
@@ -95,7 +98,34 @@ final class InMemoryTreForRequests implements TreForRequests {
         if (!exists || !treId.equals(id)) {
             return Optional.empty();
         }
-        return Optional.of(new TreFacts(treId, state, admins, authorized, steps));
+        return Optional.of(new TreFacts(treId, state, admins, authorized, steps, RequestWorld.ORG, RequestWorld.REGION,
+                Map.of("restricted", true), policySync));
+    }
+
+    InMemoryTreForRequests policySyncRunning(boolean running) {
+        policySync = running;
+        return this;
+    }
+
+    /** The state the job's read model shows; absent: not recorded there yet. */
+    InMemoryTreForRequests job(String jobId, String jobState) {
+        jobStates.put(jobId, jobState);
+        return this;
+    }
+
+    InMemoryTreForRequests liveProject(String projectId) {
+        liveProjects.add(projectId);
+        return this;
+    }
+
+    @Override
+    public Optional<String> dispensalState(String jobId) {
+        return Optional.ofNullable(jobStates.get(jobId));
+    }
+
+    @Override
+    public boolean projectLive(String projectId) {
+        return liveProjects.contains(projectId);
     }
 
     @Override

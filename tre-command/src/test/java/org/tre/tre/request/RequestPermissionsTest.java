@@ -42,10 +42,15 @@ class RequestPermissionsTest {
     }
 
     @Test
-    void collaboratorsReadButNeverChange() {
+    void collaboratorsReadAndUseAnApprovedRequestButNeverChangeIt() {
+        Set<RequestVerb> use = Set.of(RequestVerb.createProject, RequestVerb.dispense);
         for (RequestVerb verb : RequestVerb.values()) {
             assertThat(RequestPermissions.mayEver(verb, Set.of(RequestRole.COLLABORATOR))).as(verb.name())
-                    .isEqualTo(!verb.change());
+                    .isEqualTo(!verb.change() || use.contains(verb));
+        }
+        for (RequestVerb verb : use) {
+            assertThat(statesFor(verb, RequestRole.COLLABORATOR)).containsExactly(approved);
+            assertThat(statesFor(verb, RequestRole.APPLICANT)).containsExactly(approved);
         }
     }
 

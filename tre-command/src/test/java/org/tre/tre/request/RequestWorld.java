@@ -28,6 +28,8 @@ final class RequestWorld {
     static final String TRE = "tre-genomics";
     static final String REQUEST = "treApplication-0123456789BFGJKPQVXYZbfg";
     static final String PARTNER_ORG = "org-partner";
+    static final String ORG = "org-acme";
+    static final String REGION = "aws:us-east-1";
 
     static final String ALICE = "user-alice";
     static final String CAROL = "user-carol";

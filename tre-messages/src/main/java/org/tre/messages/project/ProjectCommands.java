@@ -134,4 +134,36 @@ public final class ProjectCommands {
     public record EnforceTreProjectFlagsCommand(@TargetAggregateIdentifier String projectId,
                                                 Map<String, Boolean> policies) {
     }
+
+    /**
+     * A project of an approved data access request (DECISIONS.md §15), sent once the request decided:
+     * no person's billing rights are asked, the creator holds ADMINISTER and the TRE's robot CONTRIBUTE
+     * through a grant sourced from the request. Asked again after a lost answer, it finds the project
+     * made and changes nothing.
+     */
+    public record CreateRequestProjectInDirectoryCommand(@TargetAggregateIdentifier String projectId,
+                                                         String requestId,
+                                                         String treId,
+                                                         String name,
+                                                         String summary,
+                                                         String description,
+                                                         List<String> tags,
+                                                         Map<String, String> properties,
+                                                         String billTo,
+                                                         String region,
+                                                         Map<String, Boolean> flags,
+                                                         String createdBy,
+                                                         String robotUser,
+                                                         String applicant) {
+    }
+
+    /**
+     * A collaborator removed from the request loses their own grant on its project; when nobody would
+     * administer it any more, the request's applicant does. Withdrawing what is not there changes nothing.
+     */
+    public record WithdrawRequestPartyCommand(@TargetAggregateIdentifier String projectId,
+                                              String requestId,
+                                              String userId,
+                                              String withdrawnBy) {
+    }
 }

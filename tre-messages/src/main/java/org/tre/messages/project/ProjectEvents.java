@@ -70,4 +70,13 @@ public final class ProjectEvents {
     public record ProjectTreFlagsEnforcedEvent(String projectId, Map<String, Boolean> flags,
                                                Set<String> enforced) {
     }
+
+    /**
+     * The project belongs to a data access request: only its parties may be invited, {@code robotUser}
+     * keeps CONTRIBUTE, which the project's admins cannot lower, and {@code applicant} takes it over
+     * should a withdrawal leave nobody to administer it.
+     */
+    public record ProjectJoinedRequestEvent(String projectId, String requestId, String treId, String robotUser,
+                                            String applicant) {
+    }
 }

@@ -40,7 +40,8 @@ public final class ProjectQueries {
                                String tre,
                                long created,
                                boolean destroyed,
-                               Set<String> administrators) {
+                               Set<String> administrators,
+                               String treApplication) {
 
         public boolean flag(String name) {
             return Boolean.TRUE.equals(flags.get(name));
@@ -56,5 +57,9 @@ public final class ProjectQueries {
 
     /** Answered with up to {@code limit} ids of the TRE's live projects after {@code after} (null: from the start), ascending. */
     public record FindTreProjectsQuery(String treId, String after, int limit) {
+    }
+
+    /** Answered with the ids of the live projects of a data access request, ascending. */
+    public record FindRequestProjectsQuery(String requestId) {
     }
 }

@@ -3,7 +3,10 @@ package org.tre.messages.request;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tre.messages.Requester;
 
+import org.tre.messages.error.DxError;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Commands of the DataAccessRequest aggregate, one per route of DECISIONS.md §15. Each carries its
@@ -64,5 +67,41 @@ public final class RequestCommands {
     }
 
     public record DeleteAccessRequestCommand(@TargetAggregateIdentifier String requestId, Requester requester) {
+    }
+
+    /**
+     * {@code /project/new {"treApplication"}}: the request decides who may have a project of it; {@code tre},
+     * {@code billTo}, {@code region} are what the caller gave (null: not given), which must be the TRE's.
+     */
+    public record CreateRequestProjectCommand(@TargetAggregateIdentifier String requestId,
+                                              String projectId,
+                                              String name,
+                                              String summary,
+                                              String description,
+                                              List<String> tags,
+                                              Map<String, String> properties,
+                                              boolean dispense,
+                                              String tre,
+                                              String billTo,
+                                              String region,
+                                              Requester requester) {
+    }
+
+    /** The directory could not make the project the request allowed: the request forgets it. */
+    public record RecordRequestProjectFailedCommand(@TargetAggregateIdentifier String requestId, String projectId,
+                                                    DxError refusal) {
+    }
+
+    /** {@code /treApplication-xxxx/dispense {"project"}}. */
+    public record DispenseToRequestProjectCommand(@TargetAggregateIdentifier String requestId, String projectId,
+                                                  Requester requester) {
+    }
+
+    /**
+     * The first dispensal of a project created with {@code dispense: true}, sent once the project exists;
+     * the creator's decision was checked when the project was allowed. Repeated, it queues nothing twice.
+     */
+    public record QueueFirstDispensalCommand(@TargetAggregateIdentifier String requestId, String projectId,
+                                             String requestedBy) {
     }
 }

@@ -1,6 +1,9 @@
 package org.tre.messages.request;
 
+import org.tre.messages.error.DxError;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Events of the DataAccessRequest aggregate, in the past tense. Each names the request, its TRE where
@@ -64,5 +67,29 @@ public final class RequestEvents {
 
     /** The tombstone: afterwards only the request's history answers. */
     public record AccessRequestDeletedEvent(String requestId, String treId, String deletedBy) {
+    }
+
+    /**
+     * A project of the request was allowed: billed to the TRE's org in its region, with the TRE's
+     * policies as enforced flags, {@code robotUser} holding CONTRIBUTE. The directory makes it next.
+     */
+    public record RequestProjectAuthorizedEvent(String requestId, String treId, String projectId, String name,
+                                                String summary, String description, List<String> tags,
+                                                Map<String, String> properties, String billTo, String region,
+                                                Map<String, Boolean> flags, String robotUser, boolean dispense,
+                                                String createdBy, String applicant) {
+    }
+
+    /** The directory refused the project the request allowed (a race with the billing org): it is not the request's. */
+    public record RequestProjectFailedEvent(String requestId, String treId, String projectId, DxError refusal) {
+    }
+
+    /**
+     * A dispensal of the request into one of its projects was asked for: job {@code jobId} joins the
+     * TRE's dispensal queue with the request's fields and cohort as they are now (an approved request no
+     * longer changes them). {@code requestedBy}: the person who asked.
+     */
+    public record DispensalRequestedEvent(String requestId, String treId, String projectId, String jobId,
+                                          List<String> fields, String cohort, String requestedBy) {
     }
 }

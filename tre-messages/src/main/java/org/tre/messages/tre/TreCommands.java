@@ -114,23 +114,6 @@ public final class TreCommands {
                                                     String reason) {
     }
 
-    /**
-     * {@code /project/new {"tre": …}}: the TRE decides whether the caller may have a project in it.
-     * {@code principals}: the caller, the orgs they belong to, and PUBLIC.
-     */
-    public record CreateTreProjectCommand(@TargetAggregateIdentifier String treId,
-                                          String projectId,
-                                          String name,
-                                          String summary,
-                                          String description,
-                                          List<String> tags,
-                                          Map<String, String> properties,
-                                          String billTo,
-                                          String region,
-                                          Requester requester,
-                                          Set<String> principals) {
-    }
-
     /** From the policy synchronization saga: the projects up to {@code cursor} carry the policies. */
     public record RecordPolicySyncProgressCommand(@TargetAggregateIdentifier String treId, String syncId,
                                                   String cursor, long done, boolean finished) {
@@ -144,5 +127,23 @@ public final class TreCommands {
     }
 
     public record DeleteTreCommand(@TargetAggregateIdentifier String treId, Requester requester) {
+    }
+
+    /**
+     * A dispensal job heads the TRE's queue: the TRE records it with the inventory version active now.
+     * Asked again for a job it has recorded, it changes nothing.
+     */
+    public record StartTreDispensalCommand(@TargetAggregateIdentifier String treId, String jobId, String requestId,
+                                           String projectId, List<String> fields, String cohort,
+                                           String requestedBy) {
+    }
+
+    /**
+     * The dispensal's copies answered, or its saga gave up: {@code failureReason} null for done.
+     * {@code objects}: those now in the project; null when the saga gave up without knowing.
+     */
+    public record FinishTreDispensalCommand(@TargetAggregateIdentifier String treId, String jobId, String requestId,
+                                            String projectId, List<String> objects, String failureReason,
+                                            String failureMessage, String requestedBy) {
     }
 }

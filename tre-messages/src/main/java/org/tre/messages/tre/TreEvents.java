@@ -88,7 +88,10 @@ public final class TreEvents {
     public record TreDeactivatedEvent(String treId) {
     }
 
-    /** The TRE allowed a project: {@code flags} are its non-null policies, which the project enforces. */
+    /**
+     * Before data access requests the TRE allowed projects itself (DECISIONS.md §12, superseded by §15).
+     * No handler applies it now; it stays so that stores written then still load and show it in history.
+     */
     public record TreProjectAuthorizedEvent(String treId, String projectId, String name, String summary,
                                             String description, List<String> tags, Map<String, String> properties,
                                             String billTo, String region, Map<String, Boolean> flags,
@@ -122,5 +125,34 @@ public final class TreEvents {
     }
 
     public record TreDeletedEvent(String treId, List<String> admins) {
+    }
+
+    /** An object a dispensal copies: where it comes from. Its id stays the same in the request project. */
+    public record DispensedObject(String sourceProject, String objectId) {
+    }
+
+    /**
+     * A dispensal started (DECISIONS.md §15): the inventory version active at this moment, the TRE's
+     * policies then, and every object that version gives the request's fields. The governance record of
+     * what a project received starts here.
+     */
+    public record TreDispensalStartedEvent(String treId, String jobId, String requestId, String projectId,
+                                           String inventoryVersion, Map<String, Boolean> policies, String robotUser,
+                                           List<String> fields, String cohort, List<DispensedObject> objects,
+                                           String requestedBy) {
+    }
+
+    /** Every object of the dispensal is in the project, marked dispensed. */
+    public record TreDispensalFinishedEvent(String treId, String jobId, String requestId, String projectId,
+                                            String inventoryVersion, List<String> objects, String requestedBy) {
+    }
+
+    /**
+     * The dispensal failed: {@code objects} are those it had placed (they stay, marked dispensed; null
+     * when unknown), {@code inventoryVersion} null when it never started.
+     */
+    public record TreDispensalFailedEvent(String treId, String jobId, String requestId, String projectId,
+                                          String inventoryVersion, List<String> objects, String failureReason,
+                                          String failureMessage, String requestedBy) {
     }
 }
