@@ -140,7 +140,8 @@ public class Org {
         List<String> regions = command.permittedRegions() != null ? List.copyOf(command.permittedRegions())
                 : permittedRegions;
         String region = command.defaultRegion() != null ? command.defaultRegion()
-                : regions.contains(defaultRegion) ? defaultRegion : regions.isEmpty() ? null : regions.get(0);
+                : defaultRegion != null && regions.contains(defaultRegion) ? defaultRegion
+                : regions.isEmpty() ? null : regions.get(0);
         if (region != null && !regions.contains(region)) {
             throw DxException.invalidInput("defaultRegion " + region + " is not one of the permittedRegions");
         }

@@ -192,6 +192,16 @@ class OrgTest {
     }
 
     @Test
+    void anOrgLeftWithoutRegionsTakesTheFirstPermittedRegionAsItsDefaultAgain() {
+        fixture.given(created(), aliceAdmin(), new OrgLicensesSetEvent(ORG, true, Map.of(), List.of(), null, false,
+                        Map.of()))
+                .when(new SetOrgLicensesCommand(ORG, null, null, List.of("azure:westus", "aws:us-east-1"), null, null,
+                        null, AS_OPERATOR))
+                .expectEvents(new OrgLicensesSetEvent(ORG, true, Map.of(), List.of("azure:westus", "aws:us-east-1"),
+                        "azure:westus", false, Map.of()));
+    }
+
+    @Test
     void theDefaultRegionMustBePermitted() {
         fixture.given(created(), aliceAdmin())
                 .when(new SetOrgLicensesCommand(ORG, null, null, List.of("aws:us-east-1"), "azure:westus", null, null,
