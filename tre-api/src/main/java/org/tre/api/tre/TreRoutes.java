@@ -49,6 +49,7 @@ import org.tre.messages.tre.TreCommands.UpdateTreCommand;
 import org.tre.messages.tre.TreState;
 import org.tre.query.request.RequestProjection;
 import org.tre.query.tre.TreDescribe;
+import org.tre.query.tre.TreDispensals;
 import org.tre.query.tre.TreProjection;
 import org.tre.query.tre.TreReplay;
 import org.tre.query.tre.TreView;
@@ -212,7 +213,22 @@ public class TreRoutes implements DxRoutes.Provider {
         }
         TreView view = requireTre(request);
         TreDescribe.Role role = roleOf(view, request.caller());
-        return TreDescribe.render(view, role, fields, applicationCounts(view, role), json);
+        ObjectNode out = TreDescribe.render(view, role, fields, applicationCounts(view, role), json);
+        return withDispensals(out, view.id(), role, fields, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@code fields: {"dispensals": true}} adds, for admins, what the TRE dispensed up to {@code at}
+     * (TreDispensals): which project of which request received which objects, from which inventory
+     * version, under which policies, asked by whom.
+     */
+    private ObjectNode withDispensals(ObjectNode out, String treId, TreDescribe.Role role, Map<String, Boolean> fields,
+                                      long at) {
+        boolean asked = fields != null && Boolean.TRUE.equals(fields.get(TreDescribe.DISPENSALS));
+        if (role == TreDescribe.Role.ADMIN && asked) {
+            out.set(TreDescribe.DISPENSALS, json.valueToTree(TreDispensals.asOf(history.of(treId), at)));
+        }
+        return out;
     }
 
     /**
@@ -226,7 +242,8 @@ public class TreRoutes implements DxRoutes.Provider {
         AuditRoutes.requireAuditor(now, request);
         TreView then = TreReplay.asOf(history.of(now.id()), at).orElseThrow(() -> DxException.notFound("The TRE "
                 + now.id() + " did not exist at " + at));
-        return TreDescribe.render(then, TreDescribe.Role.ADMIN, fields, json);
+        return withDispensals(TreDescribe.render(then, TreDescribe.Role.ADMIN, fields, json), now.id(),
+                TreDescribe.Role.ADMIN, fields, at);
     }
 
     ObjectNode getDataTypeGroups(DxRequest request) {

@@ -227,6 +227,36 @@ class RequestProjectsRoutesTest extends TrePlatformTest {
         assertThat(done.get("inventoryVersion").asText()).isEqualTo("1.2.0");
     }
 
+    @Test
+    void theTresDescribeAnswersWhatEachProjectReceivedNowAndAsItStoodBefore() {
+        String request = approved();
+        long beforeAny = System.currentTimeMillis();
+        String project = dx().post("/project/new", orgMember, Dx.obj("name", "received", "treApplication", request))
+                .expectOk().body().get("id").asText();
+        String job = awaitDispensal(project, orgMember).get("job").asText();
+
+        JsonNode dispensals = dx().post("/" + tre + "/describe", admin, Dx.obj("fields", Dx.obj("dispensals", true)))
+                .expectOk().body().get("dispensals");
+        assertThat(dispensals).hasSize(1);
+        JsonNode received = dispensals.get(0);
+        assertThat(received.get("job").asText()).isEqualTo(job);
+        assertThat(received.get("treApplication").asText()).isEqualTo(request);
+        assertThat(received.get("project").asText()).isEqualTo(project);
+        assertThat(received.get("state").asText()).isEqualTo("done");
+        assertThat(received.get("inventoryVersion").asText()).isEqualTo("1.0.0");
+        assertThat(received.get("policies").get("restricted").asBoolean()).isTrue();
+        assertThat(received.get("objects")).extracting(o -> o.get("objectId").asText())
+                .containsExactly(dataset, goodTsv, fileA, fileC);
+        assertThat(received.get("requestedBy").asText()).isEqualTo(collaboratorId);
+        assertThat(received.get("finished").asLong()).isGreaterThanOrEqualTo(received.get("started").asLong());
+
+        assertThat(dx().post("/" + tre + "/describe", admin, Dx.obj("at", beforeAny, "fields",
+                Dx.obj("dispensals", true))).expectOk().body().get("dispensals")).isEmpty();
+        assertThat(dx().post("/" + tre + "/describe", authorized, Dx.obj("fields", Dx.obj("dispensals", true)))
+                .expectOk().body().has("dispensals")).isFalse();
+        assertThat(dx().post("/" + tre + "/describe", admin, "{}").expectOk().body().has("dispensals")).isFalse();
+    }
+
     // ---- helpers ----
 
     private void amend(String version, String tsv) {

@@ -24,7 +24,9 @@ public final class TreDescribe {
     public static final List<String> ADMIN_FIELDS = List.of("inventoryDetails", "treAdmins", "authorizedUsers",
             "customizedRateCard", "customizedURL", "supportOrg", "allowSupportAccess", "applicationReviewSteps",
             "created", "modified", "robotUser", "workingProject", "dispensalQueue", "sideEffectFailures", "policySync",
-            "applicationCounts");
+            "applicationCounts", "dispensals");
+    /** Read from the TRE's events, not its view: shown to admins only when {@code fields} asks for it. */
+    public static final String DISPENSALS = "dispensals";
 
     private TreDescribe() {
     }
