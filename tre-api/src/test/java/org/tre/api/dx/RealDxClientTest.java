@@ -165,6 +165,9 @@ class RealDxClientTest extends TrePlatformTest {
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            try (java.util.stream.Stream<Path> left = Files.walk(conf)) {
+                left.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
             return result;
         } catch (IOException e) {
             throw new AssertionError("could not run " + command, e);
