@@ -315,9 +315,10 @@ public class OrgRoutes implements DxRoutes.Provider {
         ObjectNode describe = json.createObjectNode();
         describe.put("id", user.id());
         describe.put("class", "user");
-        describe.put("first", user.first());
-        describe.put("middle", user.middle());
-        describe.put("last", user.last());
+        // DNAnexus gives every name part as a string, "" when the user has none; dx concatenates them.
+        describe.put("first", java.util.Objects.toString(user.first(), ""));
+        describe.put("middle", java.util.Objects.toString(user.middle(), ""));
+        describe.put("last", java.util.Objects.toString(user.last(), ""));
         describe.put("handle", user.handle());
         return describe;
     }

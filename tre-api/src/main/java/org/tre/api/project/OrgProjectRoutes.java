@@ -17,6 +17,9 @@ import org.tre.api.protocol.input.DeclaredInputs;
 import org.tre.api.project.ProjectInputs.BulkUpdateProjectLimitInput;
 import org.tre.api.project.ProjectInputs.DescribeProjectInput;
 import org.tre.api.project.ProjectInputs.FindProjectsInput;
+import org.tre.api.project.ProjectInputs.SystemFindProjectsInput;
+import org.tre.messages.project.ProjectGrants;
+import org.tre.messages.project.ProjectFlags;
 import org.tre.directory.org.OrgDirectory;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.project.ProjectDirectory.ProjectRecord;
@@ -31,12 +34,17 @@ import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimitsChange;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The org routes about projects: {@code /org-xxxx/findProjects} and {@code /org-xxxx/bulkUpdateProjectLimit}
- * (org-api.txt). Like the other org routes, they ignore input keys the spec does not name (ProjectInputs).
+ * The searches and bulk changes over many projects: the org routes {@code /org-xxxx/findProjects} and
+ * {@code /org-xxxx/bulkUpdateProjectLimit} (org-api.txt; like the other org routes, they ignore input
+ * keys the spec does not name), and the platform's {@code /system/findProjects}, which {@code dx find
+ * projects} calls and which refuses unknown keys (DECISIONS.md §1).
  */
 @Component
 public class OrgProjectRoutes implements DxRoutes.Provider {
@@ -71,7 +79,75 @@ public class OrgProjectRoutes implements DxRoutes.Provider {
         routes.post("org-*/findProjects", FindProjectsInput.class, this::findProjects,
                         ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
                 .post("org-*/bulkUpdateProjectLimit", BulkUpdateProjectLimitInput.class, this::bulkUpdateProjectLimit,
-                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied);
+                        ErrorType.ResourceNotFound, ErrorType.PermissionDenied)
+                .post("system/findProjects", SystemFindProjectsInput.class, this::findVisibleProjects);
+    }
+
+    /**
+     * The projects the caller holds at least {@code level} on (VIEW when not given), as their token lets
+     * them use it, so nobody learns of a project they could not describe. Paged and ordered as the org's
+     * findProjects.
+     */
+    ObjectNode findVisibleProjects(DxRequest request, SystemFindProjectsInput in) {
+        Predicate<ProjectRecord> filter = ProjectFilter.of(in.shared(), request.input(),
+                p -> projects.isPublic(p.id()));
+        ProjectDescriber.Selection selection = describeSelection(in.describe());
+        long limit = in.limit() == null ? Paging.MAX_LIMIT : in.limit();
+        Cursor starting = in.starting() == null ? null : Cursor.parse(in.starting());
+        ProjectLevel least = in.level() == null ? ProjectLevel.VIEW : ProjectLevel.valueOf(in.level());
+        Set<String> billTo = in.billTo() == null || in.billTo().isNull() ? null : strings(in.billTo(), "billTo");
+        Caller caller = request.caller();
+        Set<String> principals = orgs.principalsOf(caller.userId());
+        Set<String> explicitPrincipals = new java.util.HashSet<>(principals);
+        explicitPrincipals.remove(ProjectGrants.PUBLIC);
+        Map<String, ProjectLevel> levels = new HashMap<>();
+        List<ProjectRecord> matching = projects.grantedToAny(principals).stream()
+                .filter(filter)
+                .filter(p -> billTo == null || billTo.contains(p.billTo()))
+                .filter(p -> in.externalUploadRestricted() == null
+                        || p.flag(ProjectFlags.EXTERNAL_UPLOAD_RESTRICTED) == in.externalUploadRestricted())
+                .filter(p -> !Boolean.TRUE.equals(in.explicitPermission())
+                        || projects.grants(p.id()).keySet().stream().anyMatch(explicitPrincipals::contains))
+                .filter(p -> levels.computeIfAbsent(p.id(), id -> ProjectScopes.level(projects, caller, id))
+                        .atLeast(least))
+                .sorted(ORDER)
+                .filter(p -> starting == null || !starting.isAfter(p))
+                .toList();
+        ArrayNode results = json.createArrayNode();
+        for (ProjectRecord project : matching.subList(0, (int) Math.min(limit, matching.size()))) {
+            ProjectLevel level = levels.get(project.id());
+            ObjectNode result = results.addObject()
+                    .put("id", project.id())
+                    .put("public", projects.isPublic(project.id()))
+                    .put("level", level.name());
+            if (selection != null) {
+                result.set("describe", describer.describe(project, caller, level, selection));
+            }
+        }
+        ObjectNode out = json.createObjectNode();
+        out.set("results", results);
+        if (matching.size() > limit) {
+            out.put("next", Cursor.of(matching.get((int) limit)));
+        } else {
+            out.putNull("next");
+        }
+        return out;
+    }
+
+    /** One string, or an array of them. */
+    private static Set<String> strings(JsonNode value, String key) {
+        Set<String> out = new java.util.HashSet<>();
+        if (value.isTextual()) {
+            out.add(value.textValue());
+            return out;
+        }
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw DxInput.wrongType(key, "a string or an array of strings");
+            }
+            out.add(element.textValue());
+        }
+        return out;
     }
 
     ObjectNode findProjects(DxRequest request, FindProjectsInput in) {

@@ -42,7 +42,7 @@ public class ProjectDescriber {
         List<String> all = new ArrayList<>(List.of("class", "name", "summary", "description", "billTo", "region", "tre",
                 "treApplication", "treDispensal", "level", "permissions"));
         all.addAll(ProjectFlags.NAMES);
-        all.addAll(List.of("tags", "properties", "created", "modified", "version", "pendingTransfer",
+        all.addAll(List.of("tags", "properties", "created", "modified", "dataUsage", "version", "pendingTransfer",
                 "monthlyComputeLimit", "monthlyEgressBytesLimit", "monthlyStorageLimit"));
         all.addAll(ON_REQUEST);
         ALL_FIELDS = List.copyOf(all);
@@ -77,6 +77,12 @@ public class ProjectDescriber {
                     selected.add(name);
                 }
             });
+        }
+        if (Boolean.TRUE.equals(in.properties())) {
+            selected.add("properties");
+        }
+        if (Boolean.TRUE.equals(in.permissions())) {
+            selected.add("permissions");
         }
         DeclaredInputs.given(in).forEach((key, on) -> {
             if (!SPENDING_KEYS.contains(key)) {
@@ -147,7 +153,8 @@ public class ProjectDescriber {
             case "monthlyStorageLimit" -> limits.monthlyStorageLimit();
             // Nothing runs, moves or stores data for money here yet: usage is zero, the budget the whole limit.
             case "currentMonthComputeUsage", "currentMonthEgressBytesUsage" -> 0L;
-            case "currentMonthExpectedStorageUsage" -> 0.0;
+            // dx prints dataUsage (GB billed for storage) for every project; nothing is billed here.
+            case "currentMonthExpectedStorageUsage", "dataUsage" -> 0.0;
             case "currentMonthComputeAvailableBudget" -> limits.monthlyComputeLimit();
             case "currentMonthEgressBytesAvailableBudget" -> limits.monthlyEgressBytesLimit();
             case "currentMonthStorageAvailableBudget" -> limits.monthlyStorageLimit();

@@ -125,10 +125,17 @@ final class ProjectInputs {
         }
     }
 
-    /** {@code fields} as TRE describe (DECISIONS.md §9) and the spending keys of org-api.txt's findProjects. */
+    /**
+     * {@code fields} as TRE describe (DECISIONS.md §9), the spending keys of org-api.txt's findProjects,
+     * and the older inclusion flags {@code dx describe} sends ({@code properties}, {@code permissions},
+     * {@code appCaches}; there are no app caches, so that one adds nothing).
+     */
     @UnknownKeys(message = "Unknown input key '{key}' in describe")
     record DescribeProjectInput(
             Map<String, Boolean> fields,
+            Boolean properties,
+            Boolean permissions,
+            Boolean appCaches,
             Boolean monthlyComputeLimit,
             Boolean currentMonthComputeUsage,
             Boolean currentMonthComputeAvailableBudget,
@@ -215,6 +222,43 @@ final class ProjectInputs {
             @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
             Long limit,
             String starting) {
+    }
+
+    /**
+     * {@code /system/findProjects} (DNAnexus's API, as {@code dx find projects} calls it): the searches of
+     * org-api.txt's findProjects that apply to any caller, plus {@code level} (the least level the caller
+     * must hold), {@code explicitPermission} (held through the user or an org, not only PUBLIC),
+     * {@code billTo} and {@code externalUploadRestricted}. A platform route: unknown keys are
+     * InvalidInput (DECISIONS.md §1).
+     */
+    record SystemFindProjectsInput(
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.OBJECT}, expected = "a string or a mapping")
+            JsonNode name,
+            @Size(max = MAX_IDS, message = "'id' may hold at most " + MAX_IDS + " ids") List<String> id,
+            JsonNode tags,
+            JsonNode properties,
+            @Pattern(regexp = "VIEW|UPLOAD|CONTRIBUTE|ADMINISTER",
+                    message = "'level' must be one of VIEW, UPLOAD, CONTRIBUTE and ADMINISTER") String level,
+            Boolean explicitPermission,
+            @JsonProperty("public") Boolean publicProject,
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.ARRAY}, expected = "a string or an array of strings")
+            JsonNode billTo,
+            @JsonTypes(value = {JsonNodeType.STRING, JsonNodeType.ARRAY}, expected = "an array of strings")
+            JsonNode region,
+            @JsonTypes(value = JsonNodeType.OBJECT, expected = "a mapping") JsonNode created,
+            Boolean containsPHI,
+            Boolean externalUploadRestricted,
+            @JsonTypes(value = {JsonNodeType.BOOLEAN, JsonNodeType.OBJECT}, expected = Describe.WORDS)
+            @ReadAs(DescribeProjectInput.class) JsonNode describe,
+            @Min(value = 1, message = Paging.LIMIT_MESSAGE) @Max(value = Paging.MAX_LIMIT, message = Paging.LIMIT_MESSAGE)
+            Long limit,
+            String starting) {
+
+        /** The searches it shares with org-api.txt's findProjects, for ProjectFilter. */
+        FindProjectsInput shared() {
+            return new FindProjectsInput(name, id, tags, properties, null, null, region, publicProject, created,
+                    containsPHI, describe, limit, starting);
+        }
     }
 
     /** A limit given as null clears it, so the route asks the body which limits were given. */

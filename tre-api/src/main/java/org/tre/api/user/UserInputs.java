@@ -28,6 +28,10 @@ final class UserInputs {
             @Pattern(regexp = "(?s)org-.*", message = Messages.ORG_ID) String provisioningOrg) {
     }
 
-    record DescribeUserInput(Map<String, Boolean> fields) {
+    /**
+     * {@code appsInstalled} and {@code subscriptions} are the inclusion flags {@code dx describe user-xxxx}
+     * sends; they are accepted and add nothing, since no user here installs apps or holds subscriptions.
+     */
+    record DescribeUserInput(Map<String, Boolean> fields, Boolean appsInstalled, Boolean subscriptions) {
     }
 }

@@ -98,9 +98,10 @@ public class UserRoutes implements DxRoutes.Provider {
         out.put("id", user.id());
         put(out, fields, "class", "user");
         put(out, fields, "handle", user.handle());
-        put(out, fields, "first", user.first());
-        put(out, fields, "middle", user.middle());
-        put(out, fields, "last", user.last());
+        // DNAnexus gives every name part as a string, "" when the user has none; dx concatenates them.
+        put(out, fields, "first", java.util.Objects.toString(user.first(), ""));
+        put(out, fields, "middle", java.util.Objects.toString(user.middle(), ""));
+        put(out, fields, "last", java.util.Objects.toString(user.last(), ""));
         if (fullRecord) {
             put(out, fields, "email", user.email());
             put(out, fields, "created", user.created());

@@ -33,8 +33,8 @@ class ProjectDeclaredInputsTest extends OrgApiTest {
     }
 
     @Test
-    void theDescribeRecordDeclaresFieldsAndTheSpendingKeys() {
-        List<String> keys = new ArrayList<>(List.of("fields"));
+    void theDescribeRecordDeclaresFieldsTheInclusionFlagsOfDxAndTheSpendingKeys() {
+        List<String> keys = new ArrayList<>(List.of("fields", "properties", "permissions", "appCaches"));
         keys.addAll(ProjectDescriber.SPENDING_KEYS);
         assertThat(new ArrayList<>(DeclaredInputs.keysOf(ProjectInputs.DescribeProjectInput.class)))
                 .containsExactlyElementsOf(keys);

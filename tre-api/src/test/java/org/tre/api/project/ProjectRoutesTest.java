@@ -47,6 +47,22 @@ class ProjectRoutesTest extends ProjectServiceTest {
     }
 
     @Test
+    void theInclusionFlagsDxSendsAddTheirFieldsToASelection() {
+        Billing billing = billing();
+        String id = newProject(billing, "properties", Map.of("k", "v"));
+        String token = billing.admin().token();
+        JsonNode both = dx().post("/" + id + "/describe", token, Dx.obj("fields", Map.of("name", true),
+                "properties", true, "permissions", true, "appCaches", true)).expectOk().body();
+        assertThat(both.get("properties").get("k").asText()).isEqualTo("v");
+        assertThat(both.get("permissions").get(billing.admin().id()).asText()).isEqualTo("ADMINISTER");
+        JsonNode neither = dx().post("/" + id + "/describe", token, Dx.obj("fields", Map.of("name", true),
+                "properties", false)).expectOk().body();
+        assertThat(neither.has("properties")).isFalse();
+        assertThat(neither.has("permissions")).isFalse();
+        assertThat(describe(id, token).get("dataUsage").asDouble()).isZero();
+    }
+
+    @Test
     void aRegionThatTheOrgPermitsIsUsed() {
         Billing billing = billing();
         String id = newProject(billing, "region", EU);

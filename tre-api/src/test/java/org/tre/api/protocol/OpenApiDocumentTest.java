@@ -43,7 +43,8 @@ class OpenApiDocumentTest extends OrgApiTest {
     /** What each route may answer beyond what every route may (OpenApiDocument.EVERY_ROUTE), by its checks. */
     static final Map<Set<ErrorType>, List<String>> ROUTES_BY_REFUSALS = Map.of(
             Set.of(), List.of("system/findApps", "system/findGlobalWorkflows", "system/findOrgs", "system/findTres",
-                    "system/whoami", "system/destroyAuthToken", "system/openapi.json", "system/findTreApplications"),
+                    "system/whoami", "system/destroyAuthToken", "system/openapi.json", "system/findTreApplications",
+                    "system/findProjects"),
             Set.of(NOT_FOUND), List.of("user-*/describe"),
             Set.of(DENIED), List.of("system/rebuildStatus"),
             Set.of(DENIED, STATE), List.of("org/new", "system/rebuildProjections"),

@@ -27,6 +27,21 @@ class UserRoutesTest extends ServiceTest {
     }
 
     @Test
+    void aUserWithoutNamesIsDescribedWithEmptyStringsAndTheFlagsDxSendsAreAccepted() {
+        String username = unique("Nameless");
+        String id = dx().post("/user/new", ADMIN_TOKEN, Dx.obj("username", username,
+                "email", username + "@example.org")).expectOk().body().get("id").asText();
+        JsonNode described = dx().post("/" + id + "/describe", ADMIN_TOKEN,
+                Dx.obj("appsInstalled", true, "subscriptions", true)).expectOk().body();
+        for (String part : List.of("first", "middle", "last")) {
+            assertThat(described.get(part).isTextual()).as(part).isTrue();
+            assertThat(described.get(part).asText()).as(part).isEmpty();
+        }
+        assertError(dx().post("/" + id + "/describe", ADMIN_TOKEN, Dx.obj("appsInstaled", true)), 422,
+                "InvalidInput");
+    }
+
+    @Test
     void usernamesFollowTheOrgHandleRules() {
         for (String bad : new String[]{"ab", "1abc", "has space", "dash-ed", "x".repeat(34), ""}) {
             assertError(dx().post("/user/new", ADMIN_TOKEN, Dx.obj("username", bad, "email", "e@example.org")), 422,

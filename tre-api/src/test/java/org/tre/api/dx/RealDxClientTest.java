@@ -1,0 +1,197 @@
+package org.tre.api.dx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tre.api.support.Dx;
+import org.tre.api.support.TrePlatformTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DNAnexus's own, unmodified {@code dx} command line (../shared/clients, README.md there) against the
+ * service on its random port: the wire protocol is meant to serve it unchanged, and only the real
+ * client shows where it does not. A clone without {@code shared/} skips it, saying why; under
+ * {@code CI=true} with the client present it must run, so missing Python modules fail it.
+ */
+class RealDxClientTest extends TrePlatformTest {
+
+    /** Debian's python3 modules dxpy imports on start (README.md of the clients). */
+    private static final String MODULES = "urllib3, certifi, dateutil, psutil, crc32c, awscrt, argcomplete, websocket";
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static Path clients;
+
+    @BeforeAll
+    static void requireClient() {
+        Path dxpy = Path.of(System.getProperty("dx.clients.dxpy", repositoryRoot().resolve("../shared/clients/dxpy")
+                .normalize().toString())).toAbsolutePath();
+        Assumptions.assumeTrue(Files.isDirectory(dxpy), "The real dx client is not at " + dxpy
+                + " (set -Ddx.clients.dxpy to its dxpy folder)");
+        clients = dxpy.getParent();
+        String missing = null;
+        if (!Files.isExecutable(PYTHON)) {
+            missing = PYTHON + " is missing";
+        } else if (!Files.isExecutable(clients.resolve("dx"))) {
+            missing = "the dx script is not next to " + dxpy;
+        } else {
+            Result probe = run(List.of(PYTHON.toString(), "-c", "import " + MODULES), null, 0);
+            if (probe.exit != 0) {
+                missing = "python3 lacks one of " + MODULES + ": " + probe.err.strip();
+            }
+        }
+        if (missing != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(missing + "; under CI=true the real-client test must run (.ci/run installs them)");
+            }
+            Assumptions.abort(missing);
+        }
+    }
+
+    @Test
+    void whoamiAnswersTheTokensUser() {
+        String id = whoami(authorized);
+        Result whoami = dx(authorized, "whoami", "--id");
+        assertThat(whoami.out.strip()).isEqualTo(id);
+        String username = dx().post("/" + id + "/describe", authorized, "{}").expectOk().body().get("handle").asText();
+        assertThat(dx(authorized, "whoami").out.strip()).isEqualTo(username);
+    }
+
+    @Test
+    void aProjectIsMadeFoundDescribedAndShared() {
+        String name = unique("dxproject");
+        Result made = dx(admin, "new", "project", name, "--bill-to", org, "--region", REGION, "--brief");
+        String project = made.out.strip();
+        assertThat(project).matches("project-[0-9A-Za-z]{24}");
+
+        Result described = dx(admin, "describe", project);
+        assertThat(described.out).contains(project).contains(name).contains(org).contains("ADMINISTER");
+        JsonNode asJson = json(dx(admin, "describe", project, "--json"));
+        assertThat(asJson.get("id").asText()).isEqualTo(project);
+        assertThat(asJson.get("name").asText()).isEqualTo(name);
+
+        Result found = dx(admin, "find", "projects", "--name", name);
+        assertThat(found.out).contains(project).contains(name).contains("ADMINISTER");
+        String invitee = whoami(outsider);
+        assertThat(dx(outsider, "find", "projects", "--name", name).out).doesNotContain(project);
+
+        Result invited = dx(admin, "invite", invitee, project, "VIEW", "--no-email");
+        assertThat(invited.out).contains("Invited " + invitee + " to " + project);
+        JsonNode theirs = json(dx(outsider, "find", "projects", "--name", name, "--json"));
+        assertThat(theirs).hasSize(1);
+        assertThat(theirs.get(0).get("id").asText()).isEqualTo(project);
+        assertThat(theirs.get(0).get("level").asText()).isEqualTo("VIEW");
+        assertThat(dx(outsider, "find", "projects", "--name", name, "--brief").out.strip()).isEqualTo(project);
+    }
+
+    @Test
+    void anOrgsMembersAreListedEvenWithoutTheirNames() {
+        String username = unique("nameless");
+        String nameless = dx().post("/user/new", ADMIN_TOKEN, Dx.obj("username", username,
+                "email", username + "@example.org")).expectOk().body().get("id").asText();
+        dx().post("/" + org + "/invite", admin, Dx.obj("invitee", nameless, "level", "MEMBER",
+                "suppressEmailNotification", true)).expectOk();
+        String adminId = whoami(admin);
+        Result members = dx(admin, "find", "org", "members", org);
+        assertThat(members.out).contains(adminId).contains(nameless).contains("ADMIN").contains("MEMBER");
+        JsonNode asJson = json(dx(admin, "find", "org", "members", org, "--json"));
+        assertThat(asJson).extracting(m -> m.get("id").asText()).contains(adminId, nameless);
+        JsonNode described = json(dx(admin, "describe", nameless, "--json"));
+        assertThat(described.get("first").asText()).isEmpty();
+        assertThat(described.get("last").isTextual()).isTrue();
+        assertThat(dx(admin, "describe", nameless).out).contains(nameless);
+    }
+
+    @Test
+    void aTreIsDescribedThroughDxApi() {
+        String handle = unique("dxtre").toLowerCase();
+        String tre = create("/tre/new", Dx.obj("handle", handle, "name", "Through dx", "description", "d",
+                "summary", "s", "billTo", org, "region", REGION));
+        JsonNode described = json(dx(admin, "api", tre, "describe"));
+        assertThat(described.get("id").asText()).isEqualTo(tre);
+        assertThat(described.get("name").asText()).isEqualTo("Through dx");
+        assertThat(described.get("billTo").asText()).isEqualTo(org);
+        Result refused = run(dxCommand("api", tre, "describe"), outsider, port);
+        assertThat(refused.exit).isNotZero();
+        assertThat(refused.err + refused.out).contains("PermissionDenied");
+    }
+
+    // ---- running dx ----
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** Runs dx as the token's user and requires it to succeed. */
+    private Result dx(String token, String... args) {
+        Result result = run(dxCommand(args), token, port);
+        assertThat(result.exit).as("dx %s failed:%n%s%n%s", String.join(" ", args), result.out, result.err)
+                .isZero();
+        return result;
+    }
+
+    private List<String> dxCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(clients.resolve("dx").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Result run(List<String> command, String token, int port) {
+        try {
+            Path out = Files.createTempFile("dx-out-", ".txt");
+            Path err = Files.createTempFile("dx-err-", ".txt");
+            Path conf = Files.createTempDirectory("dx-conf-");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().put("DX_USER_CONF_DIR", conf.toString());
+            if (token != null) {
+                builder.environment().put("DX_URL", "http://127.0.0.1:" + port);
+                builder.environment().put("DX_TOKEN", token);
+            }
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("dx did not finish in 60 s: " + command);
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            try (java.util.stream.Stream<Path> left = Files.walk(conf)) {
+                left.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            return result;
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode json(Result result) {
+        try {
+            return Dx.JSON.readTree(result.out);
+        } catch (IOException e) {
+            throw new AssertionError("dx did not print JSON: " + result.out, e);
+        }
+    }
+
+    /** The folder above tre-api holding the reactor's pom.xml: tests run with tre-api as working directory. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("tre-api")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
