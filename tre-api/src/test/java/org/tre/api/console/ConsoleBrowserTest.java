@@ -248,6 +248,42 @@ class ConsoleBrowserTest extends ServiceTest {
     }
 
     @Test
+    void aResearcherSeesTheProjectsOfTheirApprovedRequestAndWhatEachWasDispensed() {
+        String request = scenario.approvedRequest(researcher, reviewer, tre);
+        String project = Scenario.id(dx().post("/project/new", researcher, Dx.obj("name", "Analysis",
+                "treApplication", request)));
+        JsonNode dispensal = awaitDispensalEnded(project);
+
+        browser.signIn(researcher);
+        browser.go("#/request/" + request);
+        browser.awaitText(By.cssSelector("[data-testid=request-state]"), "approved");
+        String shown = browser.awaitText(By.id("projects"), dispensal.get("job").asText());
+        assertThat(shown).contains("Analysis").contains(project).contains(dispensal.get("state").asText());
+        if (dispensal.hasNonNull("inventoryVersion")) {
+            assertThat(shown).contains(dispensal.get("inventoryVersion").asText());
+        }
+        browser.screenshot("researcher-projects");
+    }
+
+    private JsonNode awaitDispensalEnded(String project) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonNode dispensal = dx().post("/" + project + "/describe", researcher,
+                    Dx.obj("fields", Dx.obj("treDispensal", true))).expectOk().body().get("treDispensal");
+            if (dispensal != null && List.of("done", "failed").contains(dispensal.path("state").asText())) {
+                return dispensal;
+            }
+            assertThat(System.currentTimeMillis()).as("the dispensal into " + project + " ends").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
     void theTokenLivesInTheTabOnly() {
         browser.signIn(researcher);
         assertThat(browser.script("return sessionStorage.getItem('tre-console.token')")).isEqualTo(researcher);
