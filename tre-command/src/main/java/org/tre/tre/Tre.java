@@ -21,6 +21,7 @@ import org.tre.messages.tre.TreCommands.AbandonTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordPolicySyncProgressCommand;
 import org.tre.messages.tre.TreCommands.RecordTreProvisioningCommand;
 import org.tre.messages.tre.TreCommands.RecordTreSideEffectFailureCommand;
+import org.tre.messages.tre.TreCommands.RecordExecutionRefusalCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewStepCommand;
 import org.tre.messages.tre.TreCommands.RemoveApplicationReviewersCommand;
 import org.tre.messages.tre.TreCommands.RemoveAuthorizedUsersCommand;
@@ -61,6 +62,7 @@ import org.tre.messages.tre.TreEvents.TrePolicySyncSupersededEvent;
 import org.tre.messages.tre.TreEvents.TreProvisionedEvent;
 import org.tre.messages.tre.TreEvents.TreProvisioningAbandonedEvent;
 import org.tre.messages.tre.TreEvents.TreSideEffectFailedEvent;
+import org.tre.messages.tre.TreEvents.TreExecutionRefusedEvent;
 import org.tre.messages.tre.TreEvents.TreUpdatedEvent;
 import org.tre.messages.tre.TreState;
 import org.tre.tre.activation.ActivationChecks;
@@ -135,6 +137,8 @@ public class Tre {
     private String runningDispensalVersion;
     /** Every dispensal the TRE has recorded: one asked to start again, or to end again, changes nothing. */
     private final Set<String> dispensals = new LinkedHashSet<>();
+    /** The jobs whose refused run the TRE has recorded: a retried run is recorded once. */
+    private final Set<String> refusedRuns = new LinkedHashSet<>();
 
     protected Tre() {
     }
@@ -460,6 +464,19 @@ public class Tre {
         }
     }
 
+    /**
+     * tre-api.md "Execution Restrictions": the run was refused by the Job, which checked it; the TRE
+     * keeps the attempt in its history whatever its state, since an auditor asks about attempts.
+     */
+    @CommandHandler
+    public void handle(RecordExecutionRefusalCommand command) {
+        if (refusedRuns.contains(command.jobId())) {
+            return;
+        }
+        apply(new TreExecutionRefusedEvent(treId, command.jobId(), command.userId(), command.projectId(),
+                command.executable(), command.executableName(), command.restriction()));
+    }
+
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2), for everyone. */
     private void requireExists() {
         if (state == TreState.deleted) {
@@ -609,5 +626,10 @@ public class Tre {
     @EventSourcingHandler
     void on(TreDeletedEvent event) {
         state = TreState.deleted;
+    }
+
+    @EventSourcingHandler
+    void on(TreExecutionRefusedEvent event) {
+        refusedRuns.add(event.jobId());
     }
 }

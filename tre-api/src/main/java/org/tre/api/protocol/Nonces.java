@@ -85,6 +85,16 @@ public class Nonces {
         }
     }
 
+    /**
+     * The seed of the id a creation with a nonce makes (EntityIds.derived): the caller, the route, the
+     * nonce and the input, so the same request asked again names the same entity and any other
+     * request, another user's with the same nonce included, names another. Empty without a nonce.
+     */
+    public java.util.Optional<String> seed(DxRequest request, String route) {
+        return request.input().optionalString("nonce").map(nonce -> request.caller().userId() + "\u0000" + route
+                + "\u0000" + nonce + "\u0000" + AuthTokens.sha256Hex(canonical(request.input().raw())));
+    }
+
     private static String canonical(ObjectNode input) {
         try {
             return CANONICAL.writeValueAsString(CANONICAL.treeToValue(input, Object.class));

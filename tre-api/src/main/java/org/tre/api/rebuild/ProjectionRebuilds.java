@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.config.StorePositions;
 import org.tre.directory.app.AppProjection;
 import org.tre.directory.dataobject.DataObjectDirectory;
+import org.tre.directory.execution.AppletDirectory;
+import org.tre.directory.execution.JobDirectory;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.user.UserDirectory;
@@ -55,7 +57,8 @@ public class ProjectionRebuilds {
     public ProjectionRebuilds(EventStore events, JdbcTemplate jdbc, TransactionTemplate transaction,
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
                               DataObjectDirectory objects, TreProjection tres, TreHandles handles,
-                              RequestProjection requests, DispensalJobs dispensalJobs,
+                              RequestProjection requests, DispensalJobs dispensalJobs, AppletDirectory applets,
+                              JobDirectory jobs,
                               @Value("${tre.rebuild.batch-size:500}") int batchSize) {
         this.batchSize = batchSize;
         this.events = events;
@@ -78,6 +81,9 @@ public class ProjectionRebuilds {
                 "DELETE FROM tre_request_member", "DELETE FROM tre_request_view")));
         projections.put(DispensalJobs.PROCESSING_GROUP, new Projection(dispensalJobs, List.of(
                 "DELETE FROM tre_dispensal_job")));
+        projections.put(AppletDirectory.PROCESSING_GROUP, new Projection(applets, List.of(
+                "DELETE FROM directory_applet")));
+        projections.put(JobDirectory.PROCESSING_GROUP, new Projection(jobs, List.of("DELETE FROM directory_job")));
     }
 
     public record Status(String state, long processed, long total) {

@@ -2,6 +2,7 @@ package org.tre.messages.tre;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.tre.messages.Requester;
+import org.tre.messages.execution.ExecutionRestriction;
 
 import java.util.List;
 import java.util.Map;
@@ -145,5 +146,16 @@ public final class TreCommands {
     public record FinishTreDispensalCommand(@TargetAggregateIdentifier String treId, String jobId, String requestId,
                                             String projectId, List<String> objects, String failureReason,
                                             String failureMessage, String requestedBy) {
+    }
+
+    /**
+     * A run in one of the TRE's projects that an execution restriction refused (tre-api.md, "Execution
+     * Restrictions"), sent by the service before it answers the refusal: governance wants to see the
+     * attempts, not only what ran. Recorded once per job id, so a retried run records nothing twice.
+     */
+    public record RecordExecutionRefusalCommand(@TargetAggregateIdentifier String treId, String jobId,
+                                                String userId, String projectId, String executable,
+                                                String executableName,
+                                                ExecutionRestriction restriction) {
     }
 }

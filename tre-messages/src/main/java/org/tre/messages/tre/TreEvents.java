@@ -1,5 +1,7 @@
 package org.tre.messages.tre;
 
+import org.tre.messages.execution.ExecutionRestriction;
+
 import java.util.List;
 import java.util.Map;
 
@@ -154,5 +156,11 @@ public final class TreEvents {
     public record TreDispensalFailedEvent(String treId, String jobId, String requestId, String projectId,
                                           String inventoryVersion, List<String> objects, String failureReason,
                                           String failureMessage, String requestedBy) {
+    }
+
+    /** Who tried to run which executable in which of the TRE's projects, and which restriction refused it. */
+    public record TreExecutionRefusedEvent(String treId, String jobId, String userId, String projectId,
+                                           String executable, String executableName,
+                                           ExecutionRestriction restriction) {
     }
 }

@@ -95,6 +95,12 @@ public class DispensalJobs {
         return jdbc.query("SELECT * FROM tre_dispensal_job WHERE id = ?", this::read, jobId).stream().findFirst();
     }
 
+    /** Every dispensal job, of the project and by the launcher where they are given (null: any). */
+    public List<Job> all(String projectId, String launchedBy) {
+        return jdbc.query("SELECT * FROM tre_dispensal_job WHERE (? IS NULL OR project_id = ?)"
+                + " AND (? IS NULL OR launched_by = ?)", this::read, projectId, projectId, launchedBy, launchedBy);
+    }
+
     /** The project's latest dispensal, if it had one. */
     public Optional<Job> latestOf(String projectId) {
         return jdbc.query("SELECT * FROM tre_dispensal_job WHERE project_id = ? ORDER BY created DESC, id DESC",
