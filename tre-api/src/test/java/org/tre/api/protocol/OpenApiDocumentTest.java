@@ -33,7 +33,7 @@ class OpenApiDocumentTest extends OrgApiTest {
     static final Set<String> OPEN_TO_OTHER_KEYS = Set.of(
             "org/new", "org-*/describe", "org-*/update", "org-*/invite", "org-*/findMembers", "org-*/removeMember",
             "org-*/destroy", "system/findOrgs", "org-*/findProjects", "org-*/bulkUpdateProjectLimit",
-            "system/findApps", "org-*/findApps", "system/findGlobalWorkflows");
+            "system/findApps", "org-*/findApps", "system/findGlobalWorkflows", "system/findExecutions");
 
     private static final ErrorType NOT_FOUND = ErrorType.ResourceNotFound;
     private static final ErrorType DENIED = ErrorType.PermissionDenied;
@@ -44,7 +44,7 @@ class OpenApiDocumentTest extends OrgApiTest {
     static final Map<Set<ErrorType>, List<String>> ROUTES_BY_REFUSALS = Map.of(
             Set.of(), List.of("system/findApps", "system/findGlobalWorkflows", "system/findOrgs", "system/findTres",
                     "system/whoami", "system/destroyAuthToken", "system/openapi.json", "system/findTreApplications",
-                    "system/findProjects"),
+                    "system/findProjects", "system/findExecutions"),
             Set.of(NOT_FOUND), List.of("user-*/describe"),
             Set.of(DENIED), List.of("system/rebuildStatus"),
             Set.of(DENIED, STATE), List.of("org/new", "system/rebuildProjections"),
@@ -54,7 +54,8 @@ class OpenApiDocumentTest extends OrgApiTest {
                     "org-*/findMembers", "org-*/findProjects", "org-*/bulkUpdateProjectLimit", "project-*/describe",
                     "project-*/invite", "project-*/transfer", "project-*/destroy", "project-*/removeObjects",
                     "project-*/clone", "tre-*/describe", "system/newAuthToken", "treApplication-*/describe",
-                    "treApplication-*/describeCohortMetadata", "treApplication-*/history", "job-*/describe"),
+                    "treApplication-*/describeCohortMetadata", "treApplication-*/history", "job-*/describe",
+                    "applet/new", "applet-*/describe", "applet-*/run"),
             Set.of(NOT_FOUND, DENIED, STATE), List.of("app/new", "org-*/setMemberAccess", "org-*/removeMember",
                     "org-*/destroy", "project/new", "project-*/update", "project-*/decreasePermissions",
                     "project-*/leave", "project-*/acceptTransfer", "tre/new", "tre-*/update", "tre-*/setPolicies",
@@ -66,7 +67,8 @@ class OpenApiDocumentTest extends OrgApiTest {
                     "treApplication-*/update", "treApplication-*/createCohortMetadata",
                     "treApplication-*/updateCohortMetadata", "treApplication-*/addCollaborators",
                     "treApplication-*/removeCollaborators", "treApplication-*/submit", "treApplication-*/approve",
-                    "treApplication-*/reject", "treApplication-*/delete", "treApplication-*/dispense"),
+                    "treApplication-*/reject", "treApplication-*/delete", "treApplication-*/dispense",
+                    "job-*/terminate", "job-*/update"),
             Set.of(NOT_FOUND, DENIED, STATE, TYPE), List.of("tre-*/setInventory"));
 
     @Autowired
