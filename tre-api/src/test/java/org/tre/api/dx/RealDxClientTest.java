@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,50 @@ class RealDxClientTest extends TrePlatformTest {
         assertThat(refused.err + refused.out).contains("PermissionDenied");
     }
 
+    @Test
+    void dxRunStartsAJobThatDxDescribesAndTerminates() {
+        String project = create("/project/new", Dx.obj("name", unique("dxrun"), "billTo", org, "region", REGION));
+        String applet = applet(admin, project, Dx.obj());
+        Map<String, String> inProject = Map.of("DX_PROJECT_CONTEXT_ID", project);
+        String job = dx(admin, inProject, "", "run", applet, "-in=3", "-y", "--brief").out.strip();
+        assertThat(job).matches("job-[0-9A-Za-z]{24}");
+        JsonNode described = json(dx(admin, inProject, "", "describe", job, "--json"));
+        assertThat(described.get("state").asText()).isEqualTo("runnable");
+        assertThat(described.get("applet").asText()).isEqualTo(applet);
+        assertThat(described.get("singleContext").asBoolean()).isTrue();
+        assertThat(described.get("input").get("n").asInt()).isEqualTo(3);
+        assertThat(dx(admin, inProject, "", "describe", job).out).contains(job).contains("runnable").contains(applet);
+        dx(admin, inProject, "", "terminate", job);
+        assertThat(dx().post("/" + job + "/describe", admin, "{}").expectOk().body().get("state").asText())
+                .isEqualTo("terminated");
+        assertThat(dx(admin, inProject, "", "find", "jobs", "--project", project, "--brief").out).contains(job);
+    }
+
+    @Test
+    void dxRunInATreProjectGetsTheRestrictionThatRefusesIt() {
+        String tre = anActiveTre();
+        String request = approvedRequest(tre, authorized, reviewer, "ethics");
+        String project = requestProject(authorized, request, "analysis");
+        Map<String, String> inProject = Map.of("DX_PROJECT_CONTEXT_ID", project);
+        String plain = applet(authorized, project, Dx.obj());
+        // dx asks whether to go on without an SSH key set up for the account; the answer is yes.
+        Result ssh = run(dxCommand("run", plain, "-in=1", "-y", "--allow-ssh", "10.0.0.1"), authorized, port,
+                inProject, "y\n");
+        assertThat(ssh.exit).as(ssh.out + ssh.err).isNotZero();
+        assertThat(ssh.err + ssh.out).contains("PermissionDenied").contains("'allowSSH'");
+        String creating = applet(authorized, project, Dx.obj("access", Dx.obj("projectCreation", true)));
+        Result projectCreation = run(dxCommand("run", creating, "-in=1", "-y"), authorized, port, inProject, "");
+        assertThat(projectCreation.exit).isNotZero();
+        assertThat(projectCreation.err + projectCreation.out).contains("PermissionDenied")
+                .contains("'projectCreation'");
+        String job = dx(authorized, inProject, "", "run", plain, "-in=1", "-y", "--brief").out.strip();
+        assertThat(json(dx(authorized, inProject, "", "describe", job, "--json")).get("project").asText())
+                .isEqualTo(project);
+        assertThat(dx().post("/" + tre + "/history", admin, Dx.obj("types", List.of("TreExecutionRefusedEvent")))
+                .expectOk().body().get("results")).extracting(e -> e.get("data").get("restriction").asText())
+                .containsExactly("allowSSH", "projectCreation");
+    }
+
     // ---- running dx ----
 
     private record Result(int exit, String out, String err) {
@@ -132,7 +177,12 @@ class RealDxClientTest extends TrePlatformTest {
 
     /** Runs dx as the token's user and requires it to succeed. */
     private Result dx(String token, String... args) {
-        Result result = run(dxCommand(args), token, port);
+        return dx(token, Map.of(), null, args);
+    }
+
+    /** With more environment, and {@code stdin} (null for none) given to dx's prompts. */
+    private Result dx(String token, Map<String, String> environment, String stdin, String... args) {
+        Result result = run(dxCommand(args), token, port, environment, stdin);
         assertThat(result.exit).as("dx %s failed:%n%s%n%s", String.join(" ", args), result.out, result.err)
                 .isZero();
         return result;
@@ -145,6 +195,11 @@ class RealDxClientTest extends TrePlatformTest {
     }
 
     private static Result run(List<String> command, String token, int port) {
+        return run(command, token, port, Map.of(), null);
+    }
+
+    private static Result run(List<String> command, String token, int port, Map<String, String> environment,
+                              String stdin) {
         try {
             Path out = Files.createTempFile("dx-out-", ".txt");
             Path err = Files.createTempFile("dx-err-", ".txt");
@@ -156,7 +211,13 @@ class RealDxClientTest extends TrePlatformTest {
                 builder.environment().put("DX_URL", "http://127.0.0.1:" + port);
                 builder.environment().put("DX_TOKEN", token);
             }
+            builder.environment().putAll(environment);
             Process process = builder.start();
+            try (var input = process.getOutputStream()) {
+                if (stdin != null) {
+                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("dx did not finish in 60 s: " + command);

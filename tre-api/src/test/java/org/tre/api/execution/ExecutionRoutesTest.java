@@ -18,9 +18,6 @@ import static org.tre.api.support.DxAssertions.assertError;
  */
 class ExecutionRoutesTest extends TrePlatformTest {
 
-    private static final List<Object> ONE_INT = List.of(Dx.obj("name", "n", "class", "int"),
-            Dx.obj("name", "label", "class", "string", "optional", true));
-
     private String tre;
 
     @Test
@@ -116,7 +113,7 @@ class ExecutionRoutesTest extends TrePlatformTest {
 
     @Test
     void inATreProjectEachExecutionRestrictionRefusesTheRunNamingItAndTheTreRecordsTheAttempt() {
-        String request = approvedRequest(activeTre(), authorized, reviewer, "ethics");
+        String request = approvedRequest(tre = anActiveTre(), authorized, reviewer, "ethics");
         String project = requestProject(authorized, request, "analysis");
         Map<String, Object> refusals = Map.of(
                 "allowSSH", List.of(Dx.obj(), Dx.obj("allowSSH", List.of("10.0.0.1"))),
@@ -175,7 +172,7 @@ class ExecutionRoutesTest extends TrePlatformTest {
 
     @Test
     void aRefusedRunAskedAgainWithItsNonceIsRecordedOnce() {
-        String request = approvedRequest(activeTre(), authorized, reviewer, "ethics");
+        String request = approvedRequest(tre = anActiveTre(), authorized, reviewer, "ethics");
         String project = requestProject(authorized, request, "analysis");
         String applet = applet(authorized, project, Dx.obj());
         Object run = Dx.obj("project", project, "input", Dx.obj("n", 1), "allowSSH", List.of("10.0.0.1"),
@@ -184,29 +181,5 @@ class ExecutionRoutesTest extends TrePlatformTest {
         assertError(dx().post("/" + applet + "/run", authorized, run), 401, "PermissionDenied");
         assertThat(dx().post("/" + tre + "/history", admin, Dx.obj("types", List.of("TreExecutionRefusedEvent")))
                 .expectOk().body().get("results")).hasSize(1);
-    }
-
-    private String applet(String token, String project, Object extra) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("project", project, "name", "count",
-                "dxapi", "1.0.0", "runSpec", Dx.obj("interpreter", "bash", "code", "echo", "distribution", "Ubuntu",
-                        "release", "24.04"), "inputSpec", ONE_INT, "outputSpec", List.of()));
-        body.putAll(Dx.JSON.convertValue(extra, Map.class));
-        return dx().post("/applet/new", token, body).expectOk().body().get("id").asText();
-    }
-
-    private String activeTre() {
-        tre = create("/tre/new", Dx.obj("handle", unique("run").toLowerCase(), "name", "Runs", "description", "d",
-                "summary", "s", "billTo", org, "region", REGION));
-        ok("setInventory", inventory("1.0.0"));
-        ok("setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("restricted", true)));
-        ok("addApplicationReviewStep", Dx.obj("reviewStepId", "ethics", "name", "Ethics", "description", "Board"));
-        ok("addApplicationReviewers", Dx.obj("reviewStepId", "ethics", "users", List.of(whoami(reviewer))));
-        ok("addAuthorizedUsers", Dx.obj("users", List.of(whoami(authorized))));
-        ok("activate", Dx.obj());
-        return tre;
-    }
-
-    private void ok(String verb, Object input) {
-        dx().post("/" + tre + "/" + verb, admin, input).expectOk();
     }
 }

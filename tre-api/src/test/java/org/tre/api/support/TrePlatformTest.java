@@ -90,4 +90,41 @@ public abstract class TrePlatformTest extends ServiceTest {
         return dx().post("/project/new", token, Dx.obj("name", name, "treApplication", request, "dispense", false))
                 .expectOk().body().get("id").asText();
     }
+
+    /**
+     * An active TRE billed to {@code org}: the platform's inventory, restricted workspaces, one review
+     * step {@code ethics} with {@code reviewer}, and {@code authorized} as its authorized user.
+     */
+    protected String anActiveTre() {
+        String tre = create("/tre/new", Dx.obj("handle", unique("act").toLowerCase(), "name", "Active",
+                "description", "d", "summary", "s", "billTo", org, "region", REGION));
+        List<Object[]> steps = List.of(
+                new Object[]{"setInventory", inventory("1.0.0")},
+                new Object[]{"setPolicies", Dx.obj("restrictedWorkspace", Dx.obj("restricted", true))},
+                new Object[]{"addApplicationReviewStep", Dx.obj("reviewStepId", "ethics", "name", "Ethics",
+                        "description", "Board")},
+                new Object[]{"addApplicationReviewers", Dx.obj("reviewStepId", "ethics", "users",
+                        List.of(whoami(reviewer)))},
+                new Object[]{"addAuthorizedUsers", Dx.obj("users", List.of(whoami(authorized)))},
+                new Object[]{"activate", Dx.obj()});
+        for (Object[] step : steps) {
+            dx().post("/" + tre + "/" + step[0], admin, step[1]).expectOk();
+        }
+        return tre;
+    }
+
+    /**
+     * An applet of {@code project} taking {@code n} (an int) and an optional {@code label}; {@code extra}
+     * adds or replaces keys of /applet/new.
+     */
+    protected String applet(String token, String project, Object extra) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(java.util.Map.of("project", project,
+                "name", "count", "dxapi", "1.0.0", "runSpec", Dx.obj("interpreter", "bash", "code", "echo",
+                        "distribution", "Ubuntu", "release", "24.04"),
+                "inputSpec", List.of(Dx.obj("name", "n", "class", "int"),
+                        Dx.obj("name", "label", "class", "string", "optional", true)),
+                "outputSpec", List.of()));
+        body.putAll(Dx.JSON.convertValue(extra, java.util.Map.class));
+        return dx().post("/applet/new", token, body).expectOk().body().get("id").asText();
+    }
 }
