@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.config.StorePositions;
 import org.tre.directory.app.AppProjection;
+import org.tre.directory.app.HttpsAppAllowlistProjection;
 import org.tre.directory.dataobject.DataObjectDirectory;
 import org.tre.directory.org.OrgProjection;
 import org.tre.directory.project.ProjectDirectory;
@@ -56,6 +57,7 @@ public class ProjectionRebuilds {
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
                               DataObjectDirectory objects, TreProjection tres, TreHandles handles,
                               RequestProjection requests, DispensalJobs dispensalJobs,
+                              HttpsAppAllowlistProjection httpsApps,
                               @Value("${tre.rebuild.batch-size:500}") int batchSize) {
         this.batchSize = batchSize;
         this.events = events;
@@ -78,6 +80,8 @@ public class ProjectionRebuilds {
                 "DELETE FROM tre_request_member", "DELETE FROM tre_request_view")));
         projections.put(DispensalJobs.PROCESSING_GROUP, new Projection(dispensalJobs, List.of(
                 "DELETE FROM tre_dispensal_job")));
+        projections.put(HttpsAppAllowlistProjection.PROCESSING_GROUP, new Projection(httpsApps, List.of(
+                "DELETE FROM directory_https_app")));
     }
 
     public record Status(String state, long processed, long total) {
