@@ -48,6 +48,7 @@ import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.SpendingLimits;
 import org.tre.messages.project.SpendingLimitsChange;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,8 @@ public class Project {
 
     private static final String RESTRICT_PROJECT_TRANSFER = "restrictProjectTransfer";
     private static final String RESTRICT_PROJECT_SHARING = "restrictProjectSharing";
+    /** How many orgs a refusal names: the operator may bill every org there is. */
+    private static final int MAX_ORGS_NAMED = 5;
 
     @AggregateIdentifier
     private String projectId;
@@ -150,9 +153,10 @@ public class Project {
     public Project(CreateProjectCommand command, OrgDirectory orgs) {
         TokenScopes.requireFull(command.requester());
         String creator = command.requester().userId();
-        OrgFacts org = command.tre() == null
-                ? billingOrg(command.billTo(), creator, orgs)
-                : orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()));
+        OrgFacts org = command.tre() != null
+                ? orgs.find(command.billTo()).orElseThrow(() -> orgNotFound(command.billTo()))
+                : command.billTo() == null ? defaultBillingOrg(creator, orgs)
+                : billingOrg(command.billTo(), creator, orgs);
         Map<String, Boolean> requested = command.flags() == null ? Map.of() : command.flags();
         Map<String, Boolean> initial = ProjectFlags.defaults();
         requireFeatureLicenses(org, initial, requested);
@@ -525,6 +529,34 @@ public class Project {
             throw DxException.permissionDenied("You need allowBillableActivities in " + orgId + " to bill it");
         }
         return org;
+    }
+
+    /**
+     * DNAnexus bills a project without {@code billTo} to its creator's own billing account; here only
+     * orgs pay, so the one billable org where the creator may bill stands in for it. With none or
+     * several there is nothing to take for granted, and the creator is told to choose.
+     */
+    private static OrgFacts defaultBillingOrg(String userId, OrgDirectory orgs) {
+        List<OrgFacts> billable = orgs.membershipsOf(userId).stream()
+                .filter(OrgMembership::allowBillableActivities)
+                .map(membership -> orgs.find(membership.orgId()))
+                .flatMap(Optional::stream)
+                .filter(OrgFacts::billable)
+                .sorted(Comparator.comparing(OrgFacts::id))
+                .toList();
+        if (billable.isEmpty()) {
+            throw DxException.invalidInput("Missing required input 'billTo': you may bill no org (a billable org"
+                    + " where you have allowBillableActivities), so there is none to bill by default");
+        }
+        if (billable.size() > 1) {
+            List<String> ids = billable.stream().map(OrgFacts::id).toList();
+            String named = ids.size() <= MAX_ORGS_NAMED ? String.join(", ", ids)
+                    : String.join(", ", ids.subList(0, MAX_ORGS_NAMED)) + " and " + (ids.size() - MAX_ORGS_NAMED)
+                    + " more";
+            throw DxException.invalidInput("Missing required input 'billTo': you may bill " + ids.size()
+                    + " orgs (" + named + "); name the one to bill in 'billTo'");
+        }
+        return billable.get(0);
     }
 
     private static void requirePermittedRegion(OrgFacts org, String region) {

@@ -217,6 +217,35 @@ class ProjectTest {
     }
 
     @Test
+    void withoutBillToTheOneBillableOrgTheCreatorMayBillPays() {
+        orgs.org("org-free", false, List.of(US), US, Map.of()).admin("org-free", ALICE)
+                .member(BETA, ALICE, false, "CONTRIBUTE");
+        fixture.givenNoPriorActivity()
+                .when(create(ALICE, null, null, Map.of()))
+                .expectEvents(created(), grant(ALICE, ADMINISTER));
+    }
+
+    @Test
+    void withoutBillToACreatorWhoMayBillSeveralOrgsMustNameOne() {
+        orgs.admin(BETA, ALICE);
+        fixture.givenNoPriorActivity()
+                .when(create(ALICE, null, US, Map.of()))
+                .expectException(dxError(ErrorType.InvalidInput))
+                .expectExceptionMessage("Missing required input 'billTo': you may bill 2 orgs (org-acme, org-beta);"
+                        + " name the one to bill in 'billTo'")
+                .expectNoEvents();
+    }
+
+    @Test
+    void withoutBillToACreatorWhoMayBillNoOrgMustNameOne() {
+        orgs.member(ACME, BOB, false, "CONTRIBUTE");
+        fixture.givenNoPriorActivity()
+                .when(create(BOB, null, US, Map.of()))
+                .expectException(dxError(ErrorType.InvalidInput))
+                .expectNoEvents();
+    }
+
+    @Test
     void anUnknownBillToIsResourceNotFound() {
         fixture.givenNoPriorActivity()
                 .when(create(ALICE, "org-nowhere", US, Map.of()))

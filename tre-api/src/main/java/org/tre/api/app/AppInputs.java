@@ -18,13 +18,14 @@ import java.util.List;
 final class AppInputs {
 
     static final String TIME_RANGE = "a mapping of after and before";
+    static final String APP_NAME = "[a-zA-Z0-9._-]{1,256}";
 
     private AppInputs() {
     }
 
     record NewAppInput(
             @NotNull
-            @Pattern(regexp = "[a-zA-Z0-9._-]{1,256}",
+            @Pattern(regexp = APP_NAME,
                     message = "'name' may hold letters, digits, '.', '_' and '-', 1 to 256 of them")
             String name,
             @NotNull
@@ -42,6 +43,13 @@ final class AppInputs {
                     String> developers,
             List<String> categories,
             String nonce) {
+    }
+
+    /** Names as {@code /app/new} takes them: the allowlist names apps, never ids or applets. */
+    record SetHttpsAppAllowlistInput(
+            @NotNull
+            List<@Pattern(regexp = APP_NAME, message = "'{field}' must be an app name: letters, digits, '.', '_'"
+                    + " and '-', 1 to 256 of them") String> apps) {
     }
 
     /** {@code fields} is accepted as dx sends it; describe always answers the whole app. */

@@ -77,8 +77,9 @@ final class ProjectInputs {
     }
 
     /**
-     * Without {@code treApplication} a project needs an org to bill and may not name a TRE; with it, the
-     * request's TRE bills it and sets its flags (DECISIONS.md §15).
+     * Without {@code treApplication} a project is billed to an org and may not name a TRE; without
+     * {@code billTo} the Project picks the one org its creator may bill. With {@code treApplication}
+     * the request's TRE bills it and sets its flags (DECISIONS.md §15).
      */
     record NewProjectInput(
             @NotNull @Size(min = 1, max = MAX_NAME, message = Messages.LENGTH) String name,
@@ -112,11 +113,6 @@ final class ProjectInputs {
         @AssertTrue(message = "The flags of a TRE project are the TRE's policies; give none")
         boolean isWithoutFlagsInATre() {
             return treApplication == null || FlagsInput.given(flags).isEmpty();
-        }
-
-        @AssertTrue(message = "Missing required input 'billTo': a project outside a TRE needs an org to bill")
-        boolean isBilledOutsideATre() {
-            return treApplication != null || tre != null || billTo != null;
         }
 
         @AssertTrue(message = BILL_TO)

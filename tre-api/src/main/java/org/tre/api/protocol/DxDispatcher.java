@@ -117,7 +117,8 @@ public class DxDispatcher {
             rateLimiter.admit(caller.userId());
             DxInput input = new DxInput(readBody(http));
             ObjectNode result = readModels.answerAfterItsWrites(() -> AuditContext.runAs(caller.userId(), requestId,
-                    () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId))));
+                    () -> match.handler().handle(new DxRequest(caller, match.entityId(), input, requestId,
+                            http.getRemoteAddr()))));
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
         } catch (RuntimeException failure) {
             return errors.toResponse(failure, requestId);

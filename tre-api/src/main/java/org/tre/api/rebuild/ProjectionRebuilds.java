@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.api.config.StorePositions;
 import org.tre.directory.app.AppProjection;
+import org.tre.directory.app.HttpsAppAllowlistProjection;
 import org.tre.directory.dataobject.DataObjectDirectory;
 import org.tre.directory.execution.AppletDirectory;
 import org.tre.directory.execution.JobDirectory;
@@ -58,7 +59,7 @@ public class ProjectionRebuilds {
                               UserDirectory users, OrgProjection orgs, AppProjection apps, ProjectDirectory projects,
                               DataObjectDirectory objects, TreProjection tres, TreHandles handles,
                               RequestProjection requests, DispensalJobs dispensalJobs, AppletDirectory applets,
-                              JobDirectory jobs,
+                              JobDirectory jobs, HttpsAppAllowlistProjection httpsApps,
                               @Value("${tre.rebuild.batch-size:500}") int batchSize) {
         this.batchSize = batchSize;
         this.events = events;
@@ -84,6 +85,8 @@ public class ProjectionRebuilds {
         projections.put(AppletDirectory.PROCESSING_GROUP, new Projection(applets, List.of(
                 "DELETE FROM directory_applet")));
         projections.put(JobDirectory.PROCESSING_GROUP, new Projection(jobs, List.of("DELETE FROM directory_job")));
+        projections.put(HttpsAppAllowlistProjection.PROCESSING_GROUP, new Projection(httpsApps, List.of(
+                "DELETE FROM directory_https_app")));
     }
 
     public record Status(String state, long processed, long total) {

@@ -17,6 +17,17 @@ final class TokenInputs {
     private TokenInputs() {
     }
 
+    /**
+     * {@code fields} names what to add to the id; {@code clientIp} is the only name known, others are
+     * ignored, as DNAnexus does for fields it has no value for (DECISIONS.md, "The real dx client").
+     */
+    record WhoamiInput(Map<String, Boolean> fields) {
+
+        boolean wants(String field) {
+            return fields != null && Boolean.TRUE.equals(fields.get(field));
+        }
+    }
+
     record NewAuthTokenInput(
             @Valid ScopeInput scope,
             Long expires,

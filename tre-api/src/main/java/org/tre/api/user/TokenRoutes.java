@@ -8,10 +8,10 @@ import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Scopes;
 import org.tre.directory.token.AuthTokens;
 import org.tre.directory.user.UserDirectory;
-import org.tre.api.protocol.input.NoInput;
 import org.tre.api.user.TokenInputs.DestroyAuthTokenInput;
 import org.tre.api.user.TokenInputs.NewAuthTokenInput;
 import org.tre.api.user.TokenInputs.ScopeInput;
+import org.tre.api.user.TokenInputs.WhoamiInput;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.user.TokenScope;
@@ -40,14 +40,18 @@ public class TokenRoutes implements DxRoutes.Provider {
 
     @Override
     public void register(DxRoutes routes) {
-        routes.post("system/whoami", NoInput.class, (request, none) -> whoami(request))
+        routes.post("system/whoami", WhoamiInput.class, this::whoami)
                 .post("system/newAuthToken", NewAuthTokenInput.class, this::newAuthToken,
                         ErrorType.PermissionDenied, ErrorType.ResourceNotFound)
                 .post("system/destroyAuthToken", DestroyAuthTokenInput.class, this::destroyAuthToken);
     }
 
-    ObjectNode whoami(DxRequest request) {
-        return json.createObjectNode().put("id", request.caller().userId());
+    ObjectNode whoami(DxRequest request, WhoamiInput in) {
+        ObjectNode out = json.createObjectNode().put("id", request.caller().userId());
+        if (in.wants("clientIp")) {
+            out.put("clientIp", request.clientIp());
+        }
+        return out;
     }
 
     /**

@@ -95,6 +95,17 @@ class RealDxClientTest extends TrePlatformTest {
     }
 
     @Test
+    void aProjectMadeWithoutBillToIsBilledToTheOneOrgItsCreatorMayBill() {
+        String name = unique("dxdefault");
+        String project = dx(admin, "new", "project", name, "--brief").out.strip();
+        assertThat(project).matches("project-[0-9A-Za-z]{24}");
+        JsonNode described = dx().post("/" + project + "/describe", admin, "{}").expectOk().body();
+        assertThat(described.get("name").asText()).isEqualTo(name);
+        assertThat(described.get("billTo").asText()).isEqualTo(org);
+        assertThat(json(dx(admin, "describe", project, "--json")).get("billTo").asText()).isEqualTo(org);
+    }
+
+    @Test
     void anOrgsMembersAreListedEvenWithoutTheirNames() {
         String username = unique("nameless");
         String nameless = dx().post("/user/new", ADMIN_TOKEN, Dx.obj("username", username,

@@ -53,8 +53,6 @@ class ProjectDeclaredInputsTest extends OrgApiTest {
                 .isEqualTo("The flags of a TRE project are the TRE's policies; give none");
         assertThat(refused("/project/new", Dx.obj("name", "N", "tre", "tre-x")))
                 .isEqualTo("A TRE project belongs to an approved data access request: name it in 'treApplication'");
-        assertThat(refused("/project/new", Dx.obj("name", "N")))
-                .isEqualTo("Missing required input 'billTo': a project outside a TRE needs an org to bill");
     }
 
     @Test

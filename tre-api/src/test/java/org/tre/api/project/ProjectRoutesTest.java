@@ -90,10 +90,36 @@ class ProjectRoutesTest extends ProjectServiceTest {
     }
 
     @Test
-    void billToIsRequiredWithoutATre() {
-        Dx.Response response = dx().post("/project/new", billing().admin().token(), Dx.obj("name", "p"));
+    void withoutBillToTheOneOrgTheCreatorMayBillPays() {
+        Billing billing = billing();
+        Person creator = billing.admin();
+        member(billableOrg(), creator, false, "CONTRIBUTE");
+        admin(org(Map.of(), false), creator);
+        String id = dx().post("/project/new", creator.token(), Dx.obj("name", "p")).expectOk().body().get("id").asText();
+        JsonNode project = describe(id, creator.token());
+        assertThat(project.get("billTo").asText()).isEqualTo(billing.orgId());
+        assertThat(project.get("region").asText()).isEqualTo(US);
+    }
+
+    @Test
+    void withoutBillToACreatorWhoMayBillSeveralOrgsIsAskedToNameOne() {
+        Billing billing = billing();
+        String other = billableOrg();
+        admin(other, billing.admin());
+        Dx.Response response = dx().post("/project/new", billing.admin().token(), Dx.obj("name", "p"));
         assertError(response, 422, "InvalidInput");
-        assertThat(response.errorMessage()).contains("billTo");
+        assertThat(response.errorMessage()).contains("'billTo'").contains(billing.orgId()).contains(other);
+    }
+
+    @Test
+    void withoutBillToACreatorWhoMayBillNoOrgIsToldWhy() {
+        Person creator = person("nobill");
+        member(billableOrg(), creator, false, "CONTRIBUTE");
+        admin(org(Map.of(), false), creator);
+        Dx.Response response = dx().post("/project/new", creator.token(), Dx.obj("name", "p"));
+        assertError(response, 422, "InvalidInput");
+        assertThat(response.errorMessage()).isEqualTo("Missing required input 'billTo': you may bill no org (a billable"
+                + " org where you have allowBillableActivities), so there is none to bill by default");
     }
 
     @Test

@@ -46,7 +46,7 @@ class OpenApiDocumentTest extends OrgApiTest {
                     "system/whoami", "system/destroyAuthToken", "system/openapi.json", "system/findTreApplications",
                     "system/findProjects", "system/findExecutions"),
             Set.of(NOT_FOUND), List.of("user-*/describe"),
-            Set.of(DENIED), List.of("system/rebuildStatus"),
+            Set.of(DENIED), List.of("system/rebuildStatus", "system/setHttpsAppAllowlist"),
             Set.of(DENIED, STATE), List.of("org/new", "system/rebuildProjections"),
             Set.of(NOT_FOUND, DENIED), List.of("app-*/describe", "org-*/findApps", "tre-*/history", "org-*/history",
                     "file/new", "record/new", "database/new", "file-*/describe", "record-*/describe",

@@ -9,6 +9,7 @@ import org.tre.api.support.Dx;
 import org.tre.api.support.ServiceTest;
 import org.tre.directory.token.AuthTokens;
 
+import java.net.InetAddress;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,30 @@ class TokenRoutesTest extends ServiceTest {
     void whoamiNamesTheHolderOfTheToken() {
         String id = newUser(unique("ann"));
         assertThat(dx().post("/system/whoami", tokenFor(id), "{}").expectOk().body().get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void whoamiAddsTheClientIpOnlyWhenAskedForIt() throws Exception {
+        String id = newUser(unique("amy"));
+        String token = tokenFor(id);
+        assertThat(dx().post("/system/whoami", token, "{}").expectOk().raw().body()).isEqualTo("{\"id\":\"" + id + "\"}");
+        JsonNode withIp = dx().post("/system/whoami", token, Dx.obj("fields", Dx.obj("clientIp", true))).expectOk().body();
+        assertThat(withIp.get("id").asText()).isEqualTo(id);
+        // The test connects over loopback, so the server sees a loopback peer, of IPv4 or IPv6.
+        assertThat(InetAddress.getByName(withIp.get("clientIp").asText()).isLoopbackAddress()).isTrue();
+        assertThat(dx().post("/system/whoami", token, Dx.obj("fields", Dx.obj("clientIp", false))).expectOk().raw().body())
+                .isEqualTo("{\"id\":\"" + id + "\"}");
+        assertThat(dx().post("/system/whoami", token, Dx.obj("fields", Dx.obj("preferences", true, "clientIp", true)))
+                .expectOk().body().fieldNames()).toIterable().containsExactly("id", "clientIp");
+    }
+
+    @Test
+    void whoamiRefusesFieldsOfTheWrongShapeAndKeysItDoesNotTake() {
+        String token = tokenFor(newUser(unique("abe")));
+        assertError(dx().post("/system/whoami", token, Dx.obj("fields", Dx.obj("clientIp", "yes"))), 422,
+                "InvalidInput");
+        assertError(dx().post("/system/whoami", token, Dx.obj("fields", List.of("clientIp"))), 422, "InvalidInput");
+        assertError(dx().post("/system/whoami", token, Dx.obj("preferences", true)), 422, "InvalidInput");
     }
 
     @Test
