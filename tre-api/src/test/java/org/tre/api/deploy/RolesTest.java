@@ -55,7 +55,7 @@ import static org.tre.api.support.DxAssertions.assertError;
 class RolesTest {
 
     private static final Set<String> DIRECTORY_AGGREGATES = Set.of("User", "Org", "App", "Project", "DataObject",
-            "DataObjectBatch", "HttpsAppAllowlist");
+            "DataObjectBatch", "HttpsAppAllowlist", "Applet", "Job");
     private static final Set<String> TRE_AGGREGATES = Set.of("Tre", "DispensalQueue", "DataAccessRequest");
     private static final Set<String> SIDE_EFFECT_PROCESSORS = Set.of(
             "TreProvisioningSagaProcessor", "PolicySyncSagaProcessor", TreAccessReconciler.PROCESSING_GROUP,
