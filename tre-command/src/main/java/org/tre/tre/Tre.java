@@ -137,8 +137,8 @@ public class Tre {
     private String runningDispensalVersion;
     /** Every dispensal the TRE has recorded: one asked to start again, or to end again, changes nothing. */
     private final Set<String> dispensals = new LinkedHashSet<>();
-    /** The jobs whose refused run the TRE has recorded: a retried run is recorded once. */
-    private final Set<String> refusedRuns = new LinkedHashSet<>();
+    /** The refused executions the TRE has recorded: a run retried with its nonce is recorded once. */
+    private final Set<String> refusedAttempts = new LinkedHashSet<>();
 
     protected Tre() {
     }
@@ -470,11 +470,12 @@ public class Tre {
      */
     @CommandHandler
     public void handle(RecordExecutionRefusalCommand command) {
-        if (refusedRuns.contains(command.jobId())) {
+        if (refusedAttempts.contains(command.attemptId())) {
             return;
         }
-        apply(new TreExecutionRefusedEvent(treId, command.jobId(), command.userId(), command.projectId(),
-                command.executable(), command.executableName(), command.restriction()));
+        apply(new TreExecutionRefusedEvent(treId, command.attemptId(), command.action(), command.jobId(),
+                command.userId(), command.projectId(), command.executable(), command.executableName(),
+                command.restriction()));
     }
 
     /** After delete every route but the audit ones answers ResourceNotFound (DECISIONS.md §2), for everyone. */
@@ -630,6 +631,6 @@ public class Tre {
 
     @EventSourcingHandler
     void on(TreExecutionRefusedEvent event) {
-        refusedRuns.add(event.jobId());
+        refusedAttempts.add(event.attemptId());
     }
 }

@@ -31,7 +31,8 @@ class TreSnapshotShapeTest {
     private static final List<String> FIELDS = List.of("treId", "billTo", "region", "state", "customizedRateCard",
             "supportOrg", "allowSupportAccess", "admins", "authorizedUsers", "reviewersByStep", "activeInventory",
             "pendingInventory", "policies", "policiesSet", "provisioned", "provisioningPending", "policySyncId", "policySyncs",
-            "policySyncTotal", "policySyncAbandoned", "runningDispensal", "runningDispensalVersion", "dispensals");
+            "policySyncTotal", "policySyncAbandoned", "runningDispensal", "runningDispensalVersion", "dispensals",
+            "refusedAttempts");
 
     /** A snapshot of an amending TRE with a pending version and its provisioning, as stored. */
     private static final String STORED = """
@@ -176,6 +177,7 @@ class TreSnapshotShapeTest {
         stored.putNull("runningDispensal");
         stored.putNull("runningDispensalVersion");
         stored.putArray("dispensals");
+        stored.putArray("refusedAttempts");
         return stored;
     }
 

@@ -121,7 +121,7 @@ public class AppletRoutes implements DxRoutes.Provider {
                     text(in.details()), request.caller().requester()));
             if (!decision.accepted()) {
                 String name = applets.find(appletId).map(AppletFacts::name).orElse(appletId);
-                commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), jobId,
+                commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), jobId, "run", null,
                         request.caller().userId(), in.project(), appletId, name, decision.refusedBy()));
                 throw DxException.permissionDenied(decision.message());
             }

@@ -108,8 +108,8 @@ public class JobRoutes implements DxRoutes.Provider {
                 request.caller().requester()));
         if (!decision.accepted()) {
             JobFacts job = jobs.find(id).orElseThrow(() -> DxException.notFound("The job " + id + " was not found"));
-            commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), id + "/update",
-                    request.caller().userId(), job.projectId(), job.appletId(), job.executableName(),
+            commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(),
+                    EntityIds.generate("attempt"), "update", id, request.caller().userId(), job.projectId(), job.appletId(), job.executableName(),
                     decision.refusedBy()));
             throw DxException.permissionDenied(decision.message());
         }

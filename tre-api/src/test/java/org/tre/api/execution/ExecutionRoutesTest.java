@@ -168,6 +168,10 @@ class ExecutionRoutesTest extends TrePlatformTest {
         assertThat(first.get("data").get("userId").asText()).isEqualTo(whoami(authorized));
         assertThat(first.get("data").get("projectId").asText()).isEqualTo(project);
         assertThat(first.get("data").get("executable").asText()).startsWith("applet-");
+        assertThat(first.get("data").get("action").asText()).isEqualTo("run");
+        assertThat(first.get("data").get("jobId").isNull()).isTrue();
+        assertThat(history).filteredOn(e -> e.get("data").get("action").asText().equals("update"))
+                .extracting(e -> e.get("data").get("jobId").asText()).containsExactly(job);
     }
 
     @Test

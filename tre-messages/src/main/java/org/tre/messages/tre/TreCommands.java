@@ -149,13 +149,15 @@ public final class TreCommands {
     }
 
     /**
-     * A run in one of the TRE's projects that an execution restriction refused (tre-api.md, "Execution
-     * Restrictions"), sent by the service before it answers the refusal: governance wants to see the
-     * attempts, not only what ran. Recorded once per job id, so a retried run records nothing twice.
+     * An execution in one of the TRE's projects that an execution restriction refused (tre-api.md,
+     * "Execution Restrictions"), sent by the service before it answers the refusal: governance wants
+     * to see the attempts, not only what ran. {@code action} is {@code run} or {@code update};
+     * {@code jobId} the job an update was refused on (null for a run, which made none). Recorded once
+     * per {@code attemptId}, so a run retried with its nonce records nothing twice.
      */
-    public record RecordExecutionRefusalCommand(@TargetAggregateIdentifier String treId, String jobId,
-                                                String userId, String projectId, String executable,
-                                                String executableName,
+    public record RecordExecutionRefusalCommand(@TargetAggregateIdentifier String treId, String attemptId,
+                                                String action, String jobId, String userId, String projectId,
+                                                String executable, String executableName,
                                                 ExecutionRestriction restriction) {
     }
 }

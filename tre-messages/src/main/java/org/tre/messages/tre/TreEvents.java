@@ -159,8 +159,9 @@ public final class TreEvents {
     }
 
     /** Who tried to run which executable in which of the TRE's projects, and which restriction refused it. */
-    public record TreExecutionRefusedEvent(String treId, String jobId, String userId, String projectId,
-                                           String executable, String executableName,
+    public record TreExecutionRefusedEvent(String treId, String attemptId, String action, String jobId,
+                                           String userId, String projectId, String executable,
+                                           String executableName,
                                            ExecutionRestriction restriction) {
     }
 }
