@@ -71,7 +71,12 @@ public final class ExecutionRestrictions {
                     + runProject.id() + " and " + executableProject.id() + " must both be projects of one data"
                     + " access request, or neither a TRE project");
         }
-        if (!java.util.Objects.equals(runProject.treApplication(), executableProject.treApplication())) {
+        // As the clone rule (DataObjectBatch): a TRE project made before requests belongs to none, so only
+        // within itself; two such projects are not one request, least of all across two TREs.
+        boolean sameRequest = runProject.treApplication() != null
+                ? runProject.treApplication().equals(executableProject.treApplication())
+                : runProject.id().equals(executableProject.id());
+        if (!sameRequest) {
             return refuse(ExecutionRestriction.sameRequest, tre, "A job in " + runProject.id()
                     + " cannot run an executable of " + executableProject.id()
                     + ": they belong to different data access requests");
