@@ -31,12 +31,15 @@ class TreExecutionRefusalsTest {
         fixture.registerInjectableResource(directory());
     }
 
-    private static RecordExecutionRefusalCommand refusal(String jobId, ExecutionRestriction restriction) {
-        return new RecordExecutionRefusalCommand(TRE, jobId, CAROL, PROJECT, APPLET, "aligner", restriction);
+    /** A refused run: the attempt's id is the id the job would have had, and no job exists. */
+    private static RecordExecutionRefusalCommand refusal(String attemptId, ExecutionRestriction restriction) {
+        return new RecordExecutionRefusalCommand(TRE, attemptId, "run", null, CAROL, PROJECT, APPLET, "aligner",
+                restriction);
     }
 
-    private static TreExecutionRefusedEvent refused(String jobId, ExecutionRestriction restriction) {
-        return new TreExecutionRefusedEvent(TRE, jobId, CAROL, PROJECT, APPLET, "aligner", restriction);
+    private static TreExecutionRefusedEvent refused(String attemptId, ExecutionRestriction restriction) {
+        return new TreExecutionRefusedEvent(TRE, attemptId, "run", null, CAROL, PROJECT, APPLET, "aligner",
+                restriction);
     }
 
     @Test
@@ -61,6 +64,17 @@ class TreExecutionRefusalsTest {
                 .when(refusal(JOB, ExecutionRestriction.allowSSH))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void eachRefusedUpdateOfOneJobIsRecorded() {
+        TreExecutionRefusedEvent first = new TreExecutionRefusedEvent(TRE, "attempt-1", "update", JOB, CAROL, PROJECT,
+                APPLET, "aligner", ExecutionRestriction.allowSSH);
+        fixture.given(plus(active(), first))
+                .when(new RecordExecutionRefusalCommand(TRE, "attempt-2", "update", JOB, CAROL, PROJECT, APPLET,
+                        "aligner", ExecutionRestriction.allowSSH))
+                .expectEvents(new TreExecutionRefusedEvent(TRE, "attempt-2", "update", JOB, CAROL, PROJECT, APPLET,
+                        "aligner", ExecutionRestriction.allowSSH));
     }
 
     @Test

@@ -126,13 +126,13 @@ public class Job {
         }
     }
 
-    /** The launcher may always; anyone else needs CONTRIBUTE on the job's project, and a token reaching it. */
+    /**
+     * The launcher, whatever their level now, or a CONTRIBUTE member of the job's project; then, for
+     * either, a token reaching CONTRIBUTE there, as the run itself needed.
+     */
     private void requireLauncherOrContributor(Requester requester, ProjectLookup projects, String what) {
-        if (requester.userId().equals(launchedBy)) {
-            return;
-        }
-        ProjectLevel level = projects.effectiveLevel(projectId, requester.userId());
-        if (!level.atLeast(ProjectLevel.CONTRIBUTE)) {
+        boolean launcher = requester.userId().equals(launchedBy);
+        if (!launcher && !projects.effectiveLevel(projectId, requester.userId()).atLeast(ProjectLevel.CONTRIBUTE)) {
             throw DxException.permissionDenied("Only the launcher of " + jobId + " or a CONTRIBUTE member of "
                     + projectId + " may " + what + " it");
         }

@@ -516,6 +516,14 @@ class JobTest {
     }
 
     @Test
+    void theLaunchersTokenMustReachTheJobsProjectToTerminate() {
+        fixture.given(createdInOrd())
+                .when(new TerminateJobCommand(JOB, new Requester(BOB, TokenScope.limitedTo(Map.of(ORD, "UPLOAD")))))
+                .expectException(dxError(ErrorType.PermissionDenied))
+                .expectNoEvents();
+    }
+
+    @Test
     void terminatingATerminatedJobChangesNothing() {
         fixture.given(createdInOrd(), new JobTerminatedEvent(JOB, BOB))
                 .when(new TerminateJobCommand(JOB, as(CAROL)))
