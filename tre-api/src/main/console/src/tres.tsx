@@ -193,7 +193,11 @@ function Policies({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
           <p>Synchronizing: {sync.pending} project{sync.pending === 1 ? '' : 's'} still to set.</p>
           <progress aria-label="Policy synchronization" />
         </div>
-      ) : <p role="status" data-testid="policy-sync">Idle: every project carries the current policies.</p>}
+      ) : (
+        <p role="status" data-testid="policy-sync">
+          Idle: no synchronization is running. One that was given up is listed under side-effect failures.
+        </p>
+      )}
     </Section>
   );
 }
