@@ -49,6 +49,7 @@ class ConsoleBrowserTest extends ServiceTest {
     private String reviewer;
     private String researcherId;
     private String researcher;
+    private String org;
     private Scenario.TreSetup setup;
     private String tre;
     private String treName;
@@ -67,7 +68,7 @@ class ConsoleBrowserTest extends ServiceTest {
         reviewer = scenario.token(reviewerId);
         researcherId = scenario.user(unique("cres"));
         researcher = scenario.token(researcherId);
-        String org = scenario.treOrg(admin, adminId, unique("corg").toLowerCase());
+        org = scenario.treOrg(admin, adminId, unique("corg").toLowerCase());
         treName = unique("ctre").toLowerCase();
         setup = scenario.activeTre(admin, org, treName, reviewerId, List.of(researcherId));
         tre = setup.id();
@@ -488,6 +489,109 @@ class ConsoleBrowserTest extends ServiceTest {
                 browser = null;
             }
         }
+    }
+
+    /** The refusal shown in one part of the page. */
+    private String alertIn(String section) {
+        return browser.find(By.cssSelector("#" + section + " [role=alert]")).getText();
+    }
+
+    private static By removeButton(String label) {
+        return By.cssSelector("button[aria-label='" + label + "']");
+    }
+
+    @Test
+    void anAdminAddsAndRemovesTreAdminsAndAuthorizedUsers() {
+        // A TRE admin must hold treManagement in the TRE's org.
+        String carolId = scenario.user(unique("ccarol"));
+        dx().post("/" + org + "/invite", admin, Dx.obj("invitee", carolId)).expectOk();
+        dx().post("/" + org + "/setMemberAccess", ADMIN_TOKEN, Dx.obj(carolId, Dx.obj("treManagement", true)))
+                .expectOk();
+        String doraId = scenario.user(unique("cdora"));
+        browser.signIn(admin);
+        browser.go("#/tre/" + tre);
+        browser.awaitText(By.cssSelector("[data-testid=tre-admins]"), adminId);
+
+        browser.find(By.id("tre-admins-add")).sendKeys(carolId);
+        browser.click(button("Add TRE admins"));
+        browser.awaitText(By.cssSelector("[data-testid=tre-admins]"), carolId);
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).contains(adminId, carolId);
+        browser.screenshot("admin-people", By.id("tre-admins"));
+
+        browser.click(removeButton("Remove " + carolId + " from the TRE admins"));
+        browser.awaitText(By.id("tre-admins"), "Removed " + carolId + ".");
+        assertThat(browser.find(By.cssSelector("[data-testid=tre-admins]")).getText()).doesNotContain(carolId);
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).containsExactly(adminId);
+
+        // A refusal in the API's words, and the list unchanged.
+        browser.find(By.id("tre-admins-add")).sendKeys("user-nosuchperson");
+        browser.click(button("Add TRE admins"));
+        assertThat(alertIn("tre-admins")).isEqualTo(wording(dx().post("/" + tre + "/addTreAdmins", admin,
+                Dx.obj("users", List.of("user-nosuchperson")))));
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).containsExactly(adminId);
+
+        browser.find(By.id("authorized-users-add")).sendKeys(doraId);
+        browser.click(button("Add authorized users"));
+        browser.awaitText(By.cssSelector("[data-testid=authorized-users]"), doraId);
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(researcherId, doraId);
+        browser.click(removeButton("Remove " + researcherId + " from the authorized users"));
+        browser.awaitText(By.id("authorized-users"), "Removed " + researcherId + ".");
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText).containsExactly(doraId);
+        // The researcher no longer sees the TRE.
+        assertThat(dx().post("/" + tre + "/describe", researcher, Dx.obj()).status()).isGreaterThanOrEqualTo(400);
+
+        browser.find(By.id("authorized-users-add")).sendKeys("not a principal");
+        browser.click(button("Add authorized users"));
+        assertThat(alertIn("authorized-users")).isEqualTo(wording(dx().post("/" + tre + "/addAuthorizedUsers", admin,
+                Dx.obj("users", List.of("not a principal")))));
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText).containsExactly(doraId);
+    }
+
+    @Test
+    void anAdminAddsAndRemovesReviewStepsAndReviewersOfADraftTre() {
+        String draft = scenario.readyTre(admin, org, unique("cdraft").toLowerCase(), reviewerId, List.of()).id();
+        browser.signIn(admin);
+        browser.go("#/tre/" + draft);
+        browser.awaitText(By.cssSelector("[data-testid=reviewers-e]"), reviewerId);
+
+        browser.find(By.id("step-id")).sendKeys("ethics");
+        browser.find(By.id("step-name")).sendKeys("Ethics board");
+        browser.find(By.id("step-description")).sendKeys("Reads every protocol");
+        browser.click(button("Add review step"));
+        String row = browser.awaitText(By.cssSelector("[data-testid=step-ethics]"), "Ethics board");
+        assertThat(row).contains("Reads every protocol");
+        JsonNode added = describe(draft, admin).at("/applicationReviewSteps/ethics");
+        assertThat(added.get("name").asText()).isEqualTo("Ethics board");
+        assertThat(added.get("description").asText()).isEqualTo("Reads every protocol");
+        assertThat(added.get("reviewers")).isEmpty();
+
+        // The same id again: refused, in the API's words.
+        browser.find(By.id("step-id")).sendKeys("ethics");
+        browser.find(By.id("step-name")).sendKeys("Twice");
+        browser.click(button("Add review step"));
+        String shown = browser.find(By.cssSelector("[data-testid=new-review-step] [role=alert]")).getText();
+        assertThat(shown).isEqualTo(wording(dx().post("/" + draft + "/addApplicationReviewStep", admin,
+                Dx.obj("reviewStepId", "ethics", "name", "Twice", "description", ""))));
+        assertThat(describe(draft, admin).at("/applicationReviewSteps/ethics/name").asText()).isEqualTo("Ethics board");
+        browser.screenshot("admin-review-steps", By.id("review-steps"));
+
+        browser.click(removeButton("Remove reviewer " + reviewerId + " from step e"));
+        browser.awaitText(By.cssSelector("[data-testid=reviewers-e]"), "none");
+        assertThat(describe(draft, admin).at("/applicationReviewSteps/e/reviewers")).isEmpty();
+
+        browser.click(removeButton("Remove review step e"));
+        browser.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=step-e]")));
+        assertThat(describe(draft, admin).get("applicationReviewSteps").has("e")).isFalse();
+        assertThat(browser.find(By.cssSelector("[data-testid=step-ethics]")).getText()).contains("Ethics board");
+
+        // On the active TRE the steps are fixed: the API says why.
+        browser.go("#/tre/" + tre);
+        browser.click(removeButton("Remove review step e"));
+        assertThat(browser.find(By.cssSelector("[data-testid=review-step-changes] [role=alert]")).getText())
+                .isEqualTo(wording(dx().post("/" + tre + "/removeApplicationReviewStep", admin,
+                        Dx.obj("reviewStepId", "e"))));
+        assertThat(describe(tre, admin).get("applicationReviewSteps").has("e")).isTrue();
     }
 
     @Test
