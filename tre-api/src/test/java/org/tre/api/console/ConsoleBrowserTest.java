@@ -434,8 +434,7 @@ class ConsoleBrowserTest extends ServiceTest {
         // the test holds the rebuild still by locking rows that the rebuild empties first.
         try (RunningService service = RunningService.start("tre.data-dir=" + dataDir,
                 "TRE_ADMIN_TOKEN=" + REBUILD_OPERATOR, "tre.rate-limit.per-second=100000", "tre.rate-limit.burst=100000",
-                "spring.datasource.url=jdbc:h2:file:" + dataDir + "/tre;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000")) {
+                "spring.datasource.hikari.data-source-properties.LOCK_TIMEOUT=60000")) {
             Dx dx = service.dx();
             new Scenario(dx, REBUILD_OPERATOR).user("rebuilt");
             browser.close();
