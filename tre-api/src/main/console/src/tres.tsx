@@ -332,8 +332,60 @@ function ReviewSteps({ tre, reload }: { tre: Json; reload: () => Promise<void> }
           <ActionResult action={add} />
         </form>
       )}
+      {steps.length > 0 && <EditReviewStep tre={tre} steps={steps} reload={reload} />}
       <NewReviewStep tre={tre} reload={reload} />
     </Section>
+  );
+}
+
+/** A step's name and description, which the API lets admins change in any state. */
+function EditReviewStep({ tre, steps, reload }: { tre: Json; steps: [string, Json][]; reload: () => Promise<void> }) {
+  const [step, setStep] = useState(steps[0][0]);
+  const chosen = steps.find(([stepId]) => stepId === step) ?? steps[0];
+  // Here, not in the fields: they start again after a save, and what the save did must stay shown.
+  const save = useAction();
+  const send = (name: string, description: string) => save.run(async () => {
+    await call(`/${tre.id}/updateApplicationReviewStep`, { reviewStepId: chosen[0], name, description });
+    await reload();
+  }, `Step ${chosen[0]} saved.`);
+  return (
+    <div data-testid="edit-review-step">
+      <h3>Edit a review step</h3>
+      <div class="field">
+        <label for="edit-step">Review step</label>
+        <select id="edit-step" value={chosen[0]} onChange={(e) => setStep((e.target as HTMLSelectElement).value)}>
+          {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
+        </select>
+      </div>
+      {/* Keyed by the step and the TRE's version, so the fields start from what the step holds now. */}
+      <EditReviewStepFields key={`${chosen[0]}-${tre.modified}`} step={chosen[1]} busy={save.busy} onSave={send} />
+      <ActionResult action={save} />
+    </div>
+  );
+}
+
+function EditReviewStepFields({ step, busy, onSave }: {
+  step: Json; busy: boolean; onSave: (name: string, description: string) => void;
+}) {
+  const [name, setName] = useState(step.name ?? '');
+  const [description, setDescription] = useState(step.description ?? '');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onSave(name, description);
+  };
+  return (
+    <form onSubmit={submit}>
+      <div class="field">
+        <label for="edit-step-name">Name</label>
+        <input id="edit-step-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="edit-step-description">Description</label>
+        <textarea id="edit-step-description" rows={2} value={description}
+                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+      </div>
+      <button type="submit" disabled={busy}>Save review step</button>
+    </form>
   );
 }
 

@@ -593,6 +593,38 @@ class ConsoleBrowserTest extends ServiceTest {
         assertThat(describe(tre, admin).get("applicationReviewSteps").has("e")).isTrue();
     }
 
+    /** Empties a field by keyboard, as a person would: the page hears every keystroke. */
+    private void retype(By field, String text) {
+        WebElement element = browser.find(field);
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        element.sendKeys(text);
+    }
+
+    @Test
+    void anAdminRenamesAReviewStepOfTheActiveTre() {
+        browser.signIn(admin);
+        browser.go("#/tre/" + tre);
+        browser.awaitText(By.cssSelector("[data-testid=step-e]"), reviewerId);
+        retype(By.id("edit-step-name"), "Ethics committee");
+        retype(By.id("edit-step-description"), "Meets weekly");
+        browser.click(button("Save review step"));
+        browser.awaitText(By.cssSelector("[data-testid=edit-review-step]"), "Step e saved.");
+        assertThat(browser.find(By.cssSelector("[data-testid=step-e]")).getText())
+                .contains("Ethics committee").contains("Meets weekly");
+        JsonNode step = describe(tre, admin).at("/applicationReviewSteps/e");
+        assertThat(step.get("name").asText()).isEqualTo("Ethics committee");
+        assertThat(step.get("description").asText()).isEqualTo("Meets weekly");
+        // The fields start again from what the step holds now.
+        assertThat(browser.find(By.id("edit-step-name")).getAttribute("value")).isEqualTo("Ethics committee");
+
+        retype(By.id("edit-step-name"), "");
+        browser.click(button("Save review step"));
+        String shown = browser.find(By.cssSelector("[data-testid=edit-review-step] [role=alert]")).getText();
+        assertThat(shown).isEqualTo(wording(dx().post("/" + tre + "/updateApplicationReviewStep", admin,
+                Dx.obj("reviewStepId", "e", "name", "", "description", "Meets weekly"))));
+        assertThat(describe(tre, admin).at("/applicationReviewSteps/e/name").asText()).isEqualTo("Ethics committee");
+    }
+
     @Test
     void theTokenLivesInTheTabOnly() {
         browser.signIn(researcher);
