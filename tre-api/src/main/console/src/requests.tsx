@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, callAll, Json } from './api';
-import { ActionResult, ErrorText, Fields, lines, Loading, Section, Table, Time, useAction, useLoad, Value } from './ui';
+import {
+  ActionResult, ErrorText, Fields, lines, Loading, Section, Table, Time, useAction, useLoad, usePoll, Value,
+} from './ui';
 
 function RequestTable({ requests, caption }: { requests: Json[]; caption: string }) {
   return (
@@ -235,19 +237,51 @@ function Projects({ projects }: { projects: string[] }) {
   );
 }
 
+/** Where a dispensal stands, in the order DispensalJobs moves it: the page polls until it ends. */
+const DISPENSAL_STEPS = ['idle', 'runnable', 'running', 'done'];
+
+function dispensalProgress(dispensal: Json): string {
+  const objects = Array.isArray(dispensal.objects) ? dispensal.objects.length : 0;
+  switch (dispensal.state) {
+    case 'idle':
+      return 'Queued: waiting for its turn in the TRE\'s dispensal queue.';
+    case 'runnable':
+      return 'Starting: first in the queue, the TRE records its inventory version.';
+    case 'running':
+      return `Copying ${objects} object${objects === 1 ? '' : 's'} into the project.`;
+    case 'done':
+      return `Done: ${objects} object${objects === 1 ? '' : 's'} placed in the project.`;
+    case 'failed':
+      return `Failed: ${dispensal.failureMessage ?? dispensal.failureReason ?? 'no reason given'}.`;
+    default:
+      return String(dispensal.state);
+  }
+}
+
 function Project({ id }: { id: string }) {
   const project = useLoad(() => call(`/${id}/describe`, {}), [id]);
   const d = project.data;
   const dispensal = d?.treDispensal;
+  const ongoing = dispensal !== undefined && dispensal !== null && !['done', 'failed'].includes(dispensal.state);
+  usePoll(project.reload, 1000, ongoing);
   return (
     <li>
       <strong>{d?.name ?? id}</strong> <span class="id">{id}</span>
       {project.error instanceof ApiError && <ErrorText error={project.error} />}
       {d && (dispensal ? (
-        <Fields rows={[['Dispensal', <span class={`state state-${dispensal.state}`}>{dispensal.state}</span>],
-          ['Job', <Value value={dispensal.job} />], ['Inventory version', <Value value={dispensal.inventoryVersion} />],
-          ['Objects', <Value value={Array.isArray(dispensal.objects) ? dispensal.objects.length : dispensal.objects} />],
-          ['Started', <Time ms={dispensal.started} />], ['Finished', <Time ms={dispensal.finished} />]]} />
+        <>
+          <div role="status" aria-live="polite" data-testid={`dispensal-${id}`}>
+            <p>{dispensalProgress(dispensal)}</p>
+            {dispensal.state !== 'failed' && (
+              <progress aria-label={`Dispensal into ${d.name ?? id}`} max={DISPENSAL_STEPS.length - 1}
+                        value={Math.max(DISPENSAL_STEPS.indexOf(dispensal.state), 0)} />
+            )}
+          </div>
+          <Fields rows={[['Dispensal', <span class={`state state-${dispensal.state}`}>{dispensal.state}</span>],
+            ['Job', <Value value={dispensal.job} />], ['Inventory version', <Value value={dispensal.inventoryVersion} />],
+            ['Objects', <Value value={Array.isArray(dispensal.objects) ? dispensal.objects.length : dispensal.objects} />],
+            ['Started', <Time ms={dispensal.started} />], ['Finished', <Time ms={dispensal.finished} />]]} />
+        </>
       ) : <p class="muted">No dispensal.</p>)}
     </li>
   );

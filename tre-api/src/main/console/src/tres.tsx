@@ -121,10 +121,13 @@ function AdminView({ tre, reload }: { tre: Json; reload: () => Promise<void> }) 
       </Section>
       <Policies tre={tre} reload={reload} />
       <ReviewSteps tre={tre} reload={reload} />
-      <Section title="People">
-        <Fields rows={[['TRE admins', <Value value={tre.treAdmins} />],
-          ['Authorized users', <span data-testid="authorized-users"><Value value={tre.authorizedUsers} /></span>]]} />
-      </Section>
+      <Members tre={tre} reload={reload} title="TRE admins" noun="TRE admins" members={tre.treAdmins} add="addTreAdmins"
+               remove="removeTreAdmins" kinds="user ids" placeholder="user-carol"
+               about="TRE admins run the TRE; while it is active or amending they administer its inventory projects." />
+      <Members tre={tre} reload={reload} title="Authorized users" noun="authorized users" members={tre.authorizedUsers}
+               add="addAuthorizedUsers" remove="removeAuthorizedUsers" kinds="user ids, org ids or PUBLIC"
+               placeholder="user-dora, org-partners"
+               about="Authorized users may see the TRE and request its data. PUBLIC replaces every other entry." />
       <AsOf id={tre.id} picked={picked} />
       <Timeline id={tre.id} version={tre.modified} onPick={(at) => setPicked({ at })} />
     </>
@@ -193,7 +196,62 @@ function Policies({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
           <p>Synchronizing: {sync.pending} project{sync.pending === 1 ? '' : 's'} still to set.</p>
           <progress aria-label="Policy synchronization" />
         </div>
-      ) : <p role="status" data-testid="policy-sync">Idle: every project carries the current policies.</p>}
+      ) : (
+        <p role="status" data-testid="policy-sync">
+          Idle: no synchronization is running. One that was given up is listed under side-effect failures.
+        </p>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * A list of principals kept by an add and a remove route of the TRE, each taking {"users": [...]}:
+ * TRE admins and authorized users.
+ */
+function Members({ tre, reload, title, noun, members, add, remove, kinds, placeholder, about }: {
+  tre: Json; reload: () => Promise<void>; title: string; noun: string; members: string[] | undefined; add: string; remove: string;
+  kinds: string; placeholder: string; about: string;
+}) {
+  const [users, setUsers] = useState('');
+  const change = useAction();
+  const key = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const send = (verb: string, list: string[], done: string) => change.run(async () => {
+    await call(`/${tre.id}/${verb}`, { users: list });
+    if (verb === add) {
+      setUsers('');
+    }
+    await reload();
+  }, done);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void send(add, lines(users), `Added to the ${noun}.`);
+  };
+  return (
+    <Section title={title}>
+      <p>{about}</p>
+      {(members ?? []).length === 0 ? <p>None.</p> : (
+        <ul class="members" data-testid={key}>
+          {(members ?? []).map((m) => (
+            <li key={m}>
+              <code>{m}</code>
+              <button type="button" class="secondary small" disabled={change.busy} aria-label={`Remove ${m} from the ${noun}`}
+                      onClick={() => send(remove, [m], `Removed ${m}.`)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for={`${key}-add`}>{title} to add ({kinds}, separated by commas)</label>
+          <input id={`${key}-add`} value={users} placeholder={placeholder}
+                 onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" disabled={change.busy}>Add {noun}</button>
+        <ActionResult action={change} />
+      </form>
     </Section>
   );
 }
@@ -201,47 +259,170 @@ function Policies({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
 function ReviewSteps({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
   const steps: [string, Json][] = Object.entries(tre.applicationReviewSteps ?? {});
   const [step, setStep] = useState(steps[0]?.[0] ?? '');
+  // A step removed, or the first one added, leaves the choice pointing at none: fall back to the first.
+  const chosen = steps.some(([stepId]) => stepId === step) ? step : steps[0]?.[0] ?? '';
   const [users, setUsers] = useState('');
   const add = useAction();
+  const change = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
     void add.run(async () => {
-      await call(`/${tre.id}/addApplicationReviewers`, { reviewStepId: step, users: lines(users) });
+      await call(`/${tre.id}/addApplicationReviewers`, { reviewStepId: chosen, users: lines(users) });
       setUsers('');
       await reload();
     }, 'Reviewers added.');
   };
+  const act = (verb: string, input: object, done: string) => change.run(async () => {
+    await call(`/${tre.id}/${verb}`, input);
+    await reload();
+  }, done);
   return (
     <Section title="Review steps">
+      <p>Steps are added and removed while the TRE is in draft; reviewers at any time.</p>
       {steps.length === 0 ? <p>No review step yet.</p> : (
-        <Table caption="Review steps" head={['Step', 'Name', 'Description', 'Reviewers']}>
+        <Table caption="Review steps" head={['Step', 'Name', 'Description', 'Reviewers', '']}>
           {steps.map(([stepId, s]) => (
-            <tr key={stepId}>
+            <tr key={stepId} data-testid={`step-${stepId}`}>
               <td><code>{stepId}</code></td>
               <td>{s.name}</td>
               <td><Value value={s.description} /></td>
-              <td data-testid={`reviewers-${stepId}`}><Value value={s.reviewers} /></td>
+              <td data-testid={`reviewers-${stepId}`}>
+                {(s.reviewers ?? []).length === 0 ? <span class="muted">none</span> : (
+                  <ul class="members">
+                    {s.reviewers.map((r: string) => (
+                      <li key={r}>
+                        <code>{r}</code>
+                        <button type="button" class="secondary small" disabled={change.busy}
+                                aria-label={`Remove reviewer ${r} from step ${stepId}`}
+                                onClick={() => act('removeApplicationReviewers', { reviewStepId: stepId, users: [r] },
+                                  `Removed ${r} from ${stepId}.`)}>
+                          Remove
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                <button type="button" class="danger small" disabled={change.busy} aria-label={`Remove review step ${stepId}`}
+                        onClick={() => act('removeApplicationReviewStep', { reviewStepId: stepId }, `Removed step ${stepId}.`)}>
+                  Remove step
+                </button>
+              </td>
             </tr>
           ))}
         </Table>
       )}
-      <form onSubmit={submit}>
-        <h3>Add reviewers</h3>
-        <div class="field">
-          <label for="reviewer-step">Review step</label>
-          <select id="reviewer-step" value={step} onChange={(e) => setStep((e.target as HTMLSelectElement).value)}>
-            {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="reviewer-users">Reviewers (user ids, separated by commas)</label>
-          <input id="reviewer-users" value={users} placeholder="user-bob"
-                 onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
-        </div>
-        <button type="submit" disabled={add.busy}>Add reviewers</button>
-        <ActionResult action={add} />
-      </form>
+      <div data-testid="review-step-changes"><ActionResult action={change} /></div>
+      {steps.length > 0 && (
+        <form onSubmit={submit}>
+          <h3>Add reviewers</h3>
+          <div class="field">
+            <label for="reviewer-step">Review step</label>
+            <select id="reviewer-step" value={chosen} onChange={(e) => setStep((e.target as HTMLSelectElement).value)}>
+              {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="reviewer-users">Reviewers (user ids, separated by commas)</label>
+            <input id="reviewer-users" value={users} placeholder="user-bob"
+                   onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
+          </div>
+          <button type="submit" disabled={add.busy}>Add reviewers</button>
+          <ActionResult action={add} />
+        </form>
+      )}
+      {steps.length > 0 && <EditReviewStep tre={tre} steps={steps} reload={reload} />}
+      <NewReviewStep tre={tre} reload={reload} />
     </Section>
+  );
+}
+
+/** A step's name and description, which the API lets admins change in any state. */
+function EditReviewStep({ tre, steps, reload }: { tre: Json; steps: [string, Json][]; reload: () => Promise<void> }) {
+  const [step, setStep] = useState(steps[0][0]);
+  const chosen = steps.find(([stepId]) => stepId === step) ?? steps[0];
+  // Here, not in the fields: they start again after a save, and what the save did must stay shown.
+  const save = useAction();
+  const send = (name: string, description: string) => save.run(async () => {
+    await call(`/${tre.id}/updateApplicationReviewStep`, { reviewStepId: chosen[0], name, description });
+    await reload();
+  }, `Step ${chosen[0]} saved.`);
+  return (
+    <div data-testid="edit-review-step">
+      <h3>Edit a review step</h3>
+      <div class="field">
+        <label for="edit-step">Review step</label>
+        <select id="edit-step" value={chosen[0]} onChange={(e) => setStep((e.target as HTMLSelectElement).value)}>
+          {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
+        </select>
+      </div>
+      {/* Keyed by the step and the TRE's version, so the fields start from what the step holds now. */}
+      <EditReviewStepFields key={`${chosen[0]}-${tre.modified}`} step={chosen[1]} busy={save.busy} onSave={send} />
+      <ActionResult action={save} />
+    </div>
+  );
+}
+
+function EditReviewStepFields({ step, busy, onSave }: {
+  step: Json; busy: boolean; onSave: (name: string, description: string) => void;
+}) {
+  const [name, setName] = useState(step.name ?? '');
+  const [description, setDescription] = useState(step.description ?? '');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onSave(name, description);
+  };
+  return (
+    <form onSubmit={submit}>
+      <div class="field">
+        <label for="edit-step-name">Name</label>
+        <input id="edit-step-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="edit-step-description">Description</label>
+        <textarea id="edit-step-description" rows={2} value={description}
+                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+      </div>
+      <button type="submit" disabled={busy}>Save review step</button>
+    </form>
+  );
+}
+
+function NewReviewStep({ tre, reload }: { tre: Json; reload: () => Promise<void> }) {
+  const [stepId, setStepId] = useState('');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const create = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void create.run(async () => {
+      await call(`/${tre.id}/addApplicationReviewStep`, { reviewStepId: stepId, name, description });
+      setStepId('');
+      setName('');
+      setDescription('');
+      await reload();
+    }, 'Review step added.');
+  };
+  return (
+    <form onSubmit={submit} data-testid="new-review-step">
+      <h3>Add a review step</h3>
+      <div class="field">
+        <label for="step-id">Step id (lower-case letters and digits)</label>
+        <input id="step-id" value={stepId} placeholder="ethics" onInput={(e) => setStepId((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="step-name">Name</label>
+        <input id="step-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="step-description">Description</label>
+        <textarea id="step-description" rows={2} value={description}
+                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+      </div>
+      <button type="submit" disabled={create.busy}>Add review step</button>
+      <ActionResult action={create} />
+    </form>
   );
 }
 

@@ -147,6 +147,12 @@ final class ConsoleBrowser implements AutoCloseable {
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
 
+    /** A screenshot with the element in view: a person looking at it sees the part the test checked. */
+    void screenshot(String name, By shown) {
+        script("arguments[0].scrollIntoView({block: 'center'})", find(shown));
+        screenshot(name);
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -154,6 +160,42 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * From now on, notes every text the first element matching {@code css} shows, each once in a row:
+     * a mutation observer sees every render, so a state the page showed between two looks by the test
+     * is not missed. The page must not be loaded again while recording.
+     */
+    void recordTexts(String css) {
+        script("const css = arguments[0];"
+                + "const list = (window.consoleTexts ??= {})[css] = [];"
+                + "const note = () => { const e = document.querySelector(css);"
+                + "  const text = e ? e.textContent.trim() : null;"
+                + "  if (text !== null && list[list.length - 1] !== text) list.push(text); };"
+                + "note();"
+                + "new MutationObserver(note).observe(document.body,"
+                + "  { subtree: true, childList: true, characterData: true, attributes: true });", css);
+    }
+
+    /** The texts noted since {@link #recordTexts}, in the order the page showed them. */
+    List<String> recordedTexts(String css) {
+        List<?> texts = (List<?>) script("return (window.consoleTexts ?? {})[arguments[0]] ?? null", css);
+        Assertions.assertNotNull(texts, "no recording of " + css + ": the page was loaded again since");
+        return texts.stream().map(String::valueOf).toList();
+    }
+
+    /** Waits until the last text noted for {@code css} starts with {@code prefix}; answers every text noted. */
+    List<String> awaitRecordedText(String css, String prefix) {
+        try {
+            await(driver -> {
+                List<String> texts = recordedTexts(css);
+                return !texts.isEmpty() && texts.get(texts.size() - 1).startsWith(prefix);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError(css + " never showed '" + prefix + "…'; it showed " + recordedTexts(css), e);
+        }
+        return recordedTexts(css);
     }
 
     List<String> texts(By by) {

@@ -1,18 +1,29 @@
 package org.tre.api.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.tre.api.support.Dx;
+import org.tre.api.support.RunningService;
 import org.tre.api.support.Scenario;
 import org.tre.api.support.ServiceTest;
+import org.tre.tre.dispensal.DispensalSaga;
 
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +40,8 @@ import static org.tre.api.console.ConsoleBrowser.link;
  */
 class ConsoleBrowserTest extends ServiceTest {
 
+    private static final String REBUILD_OPERATOR = "consoleRebuildOperatorToken0123456789";
+
     private Scenario scenario;
     private String adminId;
     private String admin;
@@ -36,9 +49,14 @@ class ConsoleBrowserTest extends ServiceTest {
     private String reviewer;
     private String researcherId;
     private String researcher;
+    private String org;
+    private Scenario.TreSetup setup;
     private String tre;
     private String treName;
     private ConsoleBrowser browser;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @BeforeEach
     void activeTre() {
@@ -50,9 +68,10 @@ class ConsoleBrowserTest extends ServiceTest {
         reviewer = scenario.token(reviewerId);
         researcherId = scenario.user(unique("cres"));
         researcher = scenario.token(researcherId);
-        String org = scenario.treOrg(admin, adminId, unique("corg").toLowerCase());
+        org = scenario.treOrg(admin, adminId, unique("corg").toLowerCase());
         treName = unique("ctre").toLowerCase();
-        tre = scenario.activeTre(admin, org, treName, reviewerId, List.of(researcherId)).id();
+        setup = scenario.activeTre(admin, org, treName, reviewerId, List.of(researcherId));
+        tre = setup.id();
         browser = ConsoleBrowser.open(port);
     }
 
@@ -252,7 +271,7 @@ class ConsoleBrowserTest extends ServiceTest {
         String request = scenario.approvedRequest(researcher, reviewer, tre);
         String project = Scenario.id(dx().post("/project/new", researcher, Dx.obj("name", "Analysis",
                 "treApplication", request)));
-        JsonNode dispensal = awaitDispensalEnded(project);
+        JsonNode dispensal = awaitDispensal(project, List.of("done", "failed"));
 
         browser.signIn(researcher);
         browser.go("#/request/" + request);
@@ -265,15 +284,16 @@ class ConsoleBrowserTest extends ServiceTest {
         browser.screenshot("researcher-projects");
     }
 
-    private JsonNode awaitDispensalEnded(String project) {
+    /** The project's dispensal once the API reports it in one of {@code states}. */
+    private JsonNode awaitDispensal(String project, List<String> states) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
             JsonNode dispensal = dx().post("/" + project + "/describe", researcher,
                     Dx.obj("fields", Dx.obj("treDispensal", true))).expectOk().body().get("treDispensal");
-            if (dispensal != null && List.of("done", "failed").contains(dispensal.path("state").asText())) {
+            if (dispensal != null && states.contains(dispensal.path("state").asText())) {
                 return dispensal;
             }
-            assertThat(System.currentTimeMillis()).as("the dispensal into " + project + " ends").isLessThan(deadline);
+            assertThat(System.currentTimeMillis()).as("the dispensal into " + project + " reaches " + states).isLessThan(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -281,6 +301,328 @@ class ConsoleBrowserTest extends ServiceTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * The page's states in the order it showed them, each checked against the known steps: every one
+     * is among them, and none comes back after a later one.
+     */
+    private static void assertInOrder(List<String> shown, List<String> steps) {
+        int last = -1;
+        for (String text : shown) {
+            int step = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (text.startsWith(steps.get(i))) {
+                    step = i;
+                }
+            }
+            assertThat(step).as("'" + text + "' is one of " + steps).isNotNegative();
+            assertThat(step).as("'" + text + "' after " + shown).isGreaterThanOrEqualTo(last);
+            last = step;
+        }
+    }
+
+    private JsonNode policySync(String token) {
+        return dx().post("/" + tre + "/describe", token, Dx.obj("fields", Dx.obj("policySync", true))).expectOk()
+                .body().get("policySync");
+    }
+
+    @Test
+    void anAdminWatchesNewPoliciesReachEveryProjectOfTheTre() {
+        String request = scenario.approvedRequest(researcher, reviewer, tre);
+        List<String> projects = List.of(scenario.requestProject(researcher, request, "one"),
+                scenario.requestProject(researcher, request, "two"));
+        browser.signIn(admin);
+        browser.go("#/tre/" + tre);
+        String status = "[data-testid=policy-sync]";
+        browser.awaitText(By.cssSelector(status), "Idle");
+        browser.recordTexts(status);
+
+        // The saga that sets the policies on the projects is held still, as PolicySyncGivenUpTest does,
+        // so the synchronization stays started for as long as the test looks at it.
+        EventProcessor saga = processing.eventProcessor("PolicySyncSagaProcessor").orElseThrow();
+        saga.shutDown();
+        try {
+            new Select(browser.find(By.id("policy-downloadRestricted"))).selectByVisibleText("true");
+            browser.click(button("Set policies"));
+            String syncing = browser.awaitText(By.cssSelector(status), "Synchronizing");
+            JsonNode sync = policySync(admin);
+            assertThat(sync.get("state").asText()).isEqualTo("syncing");
+            long pending = sync.get("pending").asLong();
+            assertThat(pending).isPositive();
+            assertThat(syncing).isEqualTo("Synchronizing: " + pending + " project" + (pending == 1 ? "" : "s")
+                    + " still to set.");
+            assertThat(browser.find(By.cssSelector(status + " progress")).getAttribute("aria-label"))
+                    .isEqualTo("Policy synchronization");
+            browser.screenshot("admin-policy-sync", By.cssSelector(status));
+        } finally {
+            saga.start();
+        }
+
+        List<String> shown = browser.awaitRecordedText(status, "Idle");
+        assertThat(policySync(admin).get("state").asText()).isEqualTo("idle");
+        assertThat(shown.get(0)).startsWith("Idle");
+        assertThat(shown).anySatisfy(text -> assertThat(text).startsWith("Synchronizing"));
+        assertInOrder(shown.subList(1, shown.size()), List.of("Synchronizing", "Idle"));
+        for (String project : projects) {
+            assertThat(describe(project, researcher).get("downloadRestricted").asBoolean()).as(project).isTrue();
+        }
+    }
+
+    /**
+     * A new inventory version whose file listing names one file in no data type group, which every
+     * request receives: the scenario's own listing has no 'file' column, so its dispensals fail.
+     */
+    private void inventoryWithAFileToDispense() {
+        String data = setup.dataProject();
+        String dispensed = Scenario.id(dx().post("/file/new", admin, Dx.obj("project", data, "name", "a.vcf",
+                "content", "A")));
+        String listing = Scenario.id(dx().post("/file/new", admin, Dx.obj("project", data, "name", "files.tsv",
+                "content", "file\tdataTypeGroup\n" + dispensed + "\t\n")));
+        String showcase = Scenario.id(dx().post("/record/new", admin, Dx.obj("project", setup.showcaseProject(),
+                "name", "showcase")));
+        scenario.ok(admin, tre, "deactivate", Dx.obj());
+        scenario.ok(admin, tre, "setInventory", Dx.obj("file", Dx.obj("project", data, "id", listing),
+                "dataset", Dx.obj(), "showcase", Dx.obj("project", setup.showcaseProject(), "id", showcase),
+                "assays", List.of(), "version", "1.1.0"));
+        scenario.ok(admin, tre, "activate", Dx.obj());
+    }
+
+    @Test
+    void aResearcherWatchesADispensalFromTheQueueToItsEnd() {
+        inventoryWithAFileToDispense();
+        String request = scenario.approvedRequest(researcher, reviewer, tre);
+        String status;
+        String project;
+        // The saga that runs the job is held still, so the job waits in the queue while the page shows it.
+        EventProcessor saga = processing.eventProcessorByProcessingGroup(DispensalSaga.PROCESSING_GROUP)
+                .orElseThrow();
+        saga.shutDown();
+        try {
+            project = Scenario.id(dx().post("/project/new", researcher, Dx.obj("name", "Watched",
+                    "treApplication", request)));
+            awaitDispensal(project, List.of("idle"));
+            browser.signIn(researcher);
+            browser.go("#/request/" + request);
+            status = "[data-testid=dispensal-" + project + "]";
+            String queued = browser.awaitText(By.cssSelector(status), "Queued");
+            assertThat(queued).isEqualTo("Queued: waiting for its turn in the TRE's dispensal queue.");
+            browser.recordTexts(status);
+            assertThat(browser.find(By.cssSelector(status + " progress")).getAttribute("value")).isEqualTo("0");
+            browser.screenshot("researcher-dispensal-queued", By.cssSelector(status));
+        } finally {
+            saga.start();
+        }
+
+        List<String> shown = browser.awaitRecordedText(status, "Done");
+        JsonNode dispensal = awaitDispensal(project, List.of("done"));
+        int objects = dispensal.get("objects").size();
+        assertThat(dispensal.get("inventoryVersion").asText()).isEqualTo("1.1.0");
+        assertThat(objects).isPositive();
+        assertThat(shown.get(0)).startsWith("Queued");
+        assertThat(shown.get(shown.size() - 1)).isEqualTo("Done: " + objects + " object" + (objects == 1 ? "" : "s")
+                + " placed in the project.");
+        assertInOrder(shown, List.of("Queued", "Starting", "Copying", "Done"));
+        assertThat(browser.find(By.cssSelector(status + " progress")).getAttribute("value")).isEqualTo("3");
+        browser.screenshot("researcher-dispensal-done", By.cssSelector(status));
+    }
+
+    @Test
+    void theOperatorWatchesTheReadModelsBeingRebuilt(@TempDir Path dataDir) throws Exception {
+        // A service of its own: a rebuild replays every event of its store, and the shared one holds every
+        // test's. Its sessions wait up to a minute for a lock, where H2's default is two seconds, because
+        // the test holds the rebuild still by locking rows that the rebuild empties first.
+        try (RunningService service = RunningService.start("tre.data-dir=" + dataDir,
+                "TRE_ADMIN_TOKEN=" + REBUILD_OPERATOR, "tre.rate-limit.per-second=100000", "tre.rate-limit.burst=100000",
+                "spring.datasource.hikari.data-source-properties.LOCK_TIMEOUT=60000")) {
+            Dx dx = service.dx();
+            new Scenario(dx, REBUILD_OPERATOR).user("rebuilt");
+            browser.close();
+            browser = null;
+            browser = ConsoleBrowser.open(service.port());
+            browser.signIn(REBUILD_OPERATOR);
+            browser.click(link("Operations"));
+            String status = "[data-testid=rebuild-status]";
+            browser.awaitText(By.cssSelector(status), "Idle");
+            browser.recordTexts(status);
+
+            long total;
+            try (Connection held = service.bean(DataSource.class).getConnection()) {
+                held.setAutoCommit(false);
+                try (Statement lock = held.createStatement();
+                     ResultSet users = lock.executeQuery("SELECT id FROM directory_user FOR UPDATE")) {
+                    assertThat(users.next()).as("a user row to hold").isTrue();
+                }
+                browser.click(button("Rebuild every read model"));
+                String running = browser.awaitText(By.cssSelector(status), "Rebuilding");
+                JsonNode answer = dx.post("/system/rebuildStatus", REBUILD_OPERATOR, "{}").expectOk().body();
+                assertThat(answer.get("state").asText()).isEqualTo("running");
+                total = answer.get("total").asLong();
+                assertThat(total).isPositive();
+                assertThat(running).isEqualTo("Rebuilding: " + answer.get("processed").asLong() + " of " + total
+                        + " events.");
+                WebElement progress = browser.find(By.cssSelector(status + " progress"));
+                assertThat(progress.getAttribute("max")).isEqualTo(String.valueOf(total));
+                assertThat(progress.getAttribute("aria-label")).isEqualTo("Rebuild");
+                // Every other route waits for the rebuild.
+                assertThat(dx.post("/system/whoami", REBUILD_OPERATOR, "{}").errorType()).isEqualTo("ServiceUnavailable");
+                browser.screenshot("operations-rebuilding", By.cssSelector(status));
+                held.rollback();
+            }
+
+            List<String> shown = browser.awaitRecordedText(status, "Idle");
+            JsonNode answer = dx.post("/system/rebuildStatus", REBUILD_OPERATOR, "{}").expectOk().body();
+            assertThat(answer.get("state").asText()).isEqualTo("idle");
+            assertThat(answer.get("processed").asLong()).isEqualTo(total);
+            assertThat(shown.get(0)).startsWith("Idle");
+            assertThat(shown.get(shown.size() - 1)).isEqualTo("Idle. The last rebuild processed " + total + " of "
+                    + total + " events.");
+            assertInOrder(shown.subList(1, shown.size()), List.of("Rebuilding", "Idle"));
+            assertThat(shown).anySatisfy(text -> assertThat(text).startsWith("Rebuilding"));
+            dx.post("/system/whoami", REBUILD_OPERATOR, "{}").expectOk();
+            browser.screenshot("operations-rebuilt", By.cssSelector(status));
+        } finally {
+            // The browser goes before its service, which it would otherwise keep polling.
+            if (browser != null) {
+                browser.close();
+                browser = null;
+            }
+        }
+    }
+
+    /** The refusal shown in one part of the page. */
+    private String alertIn(String section) {
+        return browser.find(By.cssSelector("#" + section + " [role=alert]")).getText();
+    }
+
+    private static By removeButton(String label) {
+        return By.cssSelector("button[aria-label='" + label + "']");
+    }
+
+    @Test
+    void anAdminAddsAndRemovesTreAdminsAndAuthorizedUsers() {
+        // A TRE admin must hold treManagement in the TRE's org.
+        String carolId = scenario.user(unique("ccarol"));
+        dx().post("/" + org + "/invite", admin, Dx.obj("invitee", carolId)).expectOk();
+        dx().post("/" + org + "/setMemberAccess", ADMIN_TOKEN, Dx.obj(carolId, Dx.obj("treManagement", true)))
+                .expectOk();
+        String doraId = scenario.user(unique("cdora"));
+        browser.signIn(admin);
+        browser.go("#/tre/" + tre);
+        browser.awaitText(By.cssSelector("[data-testid=tre-admins]"), adminId);
+
+        browser.find(By.id("tre-admins-add")).sendKeys(carolId);
+        browser.click(button("Add TRE admins"));
+        browser.awaitText(By.cssSelector("[data-testid=tre-admins]"), carolId);
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).contains(adminId, carolId);
+        browser.screenshot("admin-people", By.id("tre-admins"));
+
+        browser.click(removeButton("Remove " + carolId + " from the TRE admins"));
+        browser.awaitText(By.id("tre-admins"), "Removed " + carolId + ".");
+        assertThat(browser.find(By.cssSelector("[data-testid=tre-admins]")).getText()).doesNotContain(carolId);
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).containsExactly(adminId);
+
+        // A refusal in the API's words, and the list unchanged.
+        browser.find(By.id("tre-admins-add")).sendKeys("user-nosuchperson");
+        browser.click(button("Add TRE admins"));
+        assertThat(alertIn("tre-admins")).isEqualTo(wording(dx().post("/" + tre + "/addTreAdmins", admin,
+                Dx.obj("users", List.of("user-nosuchperson")))));
+        assertThat(describe(tre, admin).get("treAdmins")).extracting(JsonNode::asText).containsExactly(adminId);
+
+        browser.find(By.id("authorized-users-add")).sendKeys(doraId);
+        browser.click(button("Add authorized users"));
+        browser.awaitText(By.cssSelector("[data-testid=authorized-users]"), doraId);
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(researcherId, doraId);
+        browser.click(removeButton("Remove " + researcherId + " from the authorized users"));
+        browser.awaitText(By.id("authorized-users"), "Removed " + researcherId + ".");
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText).containsExactly(doraId);
+        // The researcher no longer sees the TRE.
+        assertThat(dx().post("/" + tre + "/describe", researcher, Dx.obj()).status()).isGreaterThanOrEqualTo(400);
+
+        browser.find(By.id("authorized-users-add")).sendKeys("not a principal");
+        browser.click(button("Add authorized users"));
+        assertThat(alertIn("authorized-users")).isEqualTo(wording(dx().post("/" + tre + "/addAuthorizedUsers", admin,
+                Dx.obj("users", List.of("not a principal")))));
+        assertThat(describe(tre, admin).get("authorizedUsers")).extracting(JsonNode::asText).containsExactly(doraId);
+    }
+
+    @Test
+    void anAdminAddsAndRemovesReviewStepsAndReviewersOfADraftTre() {
+        String draft = scenario.readyTre(admin, org, unique("cdraft").toLowerCase(), reviewerId, List.of()).id();
+        browser.signIn(admin);
+        browser.go("#/tre/" + draft);
+        browser.awaitText(By.cssSelector("[data-testid=reviewers-e]"), reviewerId);
+
+        browser.find(By.id("step-id")).sendKeys("ethics");
+        browser.find(By.id("step-name")).sendKeys("Ethics board");
+        browser.find(By.id("step-description")).sendKeys("Reads every protocol");
+        browser.click(button("Add review step"));
+        String row = browser.awaitText(By.cssSelector("[data-testid=step-ethics]"), "Ethics board");
+        assertThat(row).contains("Reads every protocol");
+        JsonNode added = describe(draft, admin).at("/applicationReviewSteps/ethics");
+        assertThat(added.get("name").asText()).isEqualTo("Ethics board");
+        assertThat(added.get("description").asText()).isEqualTo("Reads every protocol");
+        assertThat(added.get("reviewers")).isEmpty();
+
+        // The same id again: refused, in the API's words.
+        browser.find(By.id("step-id")).sendKeys("ethics");
+        browser.find(By.id("step-name")).sendKeys("Twice");
+        browser.click(button("Add review step"));
+        String shown = browser.find(By.cssSelector("[data-testid=new-review-step] [role=alert]")).getText();
+        assertThat(shown).isEqualTo(wording(dx().post("/" + draft + "/addApplicationReviewStep", admin,
+                Dx.obj("reviewStepId", "ethics", "name", "Twice", "description", ""))));
+        assertThat(describe(draft, admin).at("/applicationReviewSteps/ethics/name").asText()).isEqualTo("Ethics board");
+        browser.screenshot("admin-review-steps", By.id("review-steps"));
+
+        browser.click(removeButton("Remove reviewer " + reviewerId + " from step e"));
+        browser.awaitText(By.cssSelector("[data-testid=reviewers-e]"), "none");
+        assertThat(describe(draft, admin).at("/applicationReviewSteps/e/reviewers")).isEmpty();
+
+        browser.click(removeButton("Remove review step e"));
+        browser.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-testid=step-e]")));
+        assertThat(describe(draft, admin).get("applicationReviewSteps").has("e")).isFalse();
+        assertThat(browser.find(By.cssSelector("[data-testid=step-ethics]")).getText()).contains("Ethics board");
+
+        // On the active TRE the steps are fixed: the API says why.
+        browser.go("#/tre/" + tre);
+        browser.click(removeButton("Remove review step e"));
+        assertThat(browser.find(By.cssSelector("[data-testid=review-step-changes] [role=alert]")).getText())
+                .isEqualTo(wording(dx().post("/" + tre + "/removeApplicationReviewStep", admin,
+                        Dx.obj("reviewStepId", "e"))));
+        assertThat(describe(tre, admin).get("applicationReviewSteps").has("e")).isTrue();
+    }
+
+    /** Empties a field by keyboard, as a person would: the page hears every keystroke. */
+    private void retype(By field, String text) {
+        WebElement element = browser.find(field);
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        element.sendKeys(text);
+    }
+
+    @Test
+    void anAdminRenamesAReviewStepOfTheActiveTre() {
+        browser.signIn(admin);
+        browser.go("#/tre/" + tre);
+        browser.awaitText(By.cssSelector("[data-testid=step-e]"), reviewerId);
+        retype(By.id("edit-step-name"), "Ethics committee");
+        retype(By.id("edit-step-description"), "Meets weekly");
+        browser.click(button("Save review step"));
+        browser.awaitText(By.cssSelector("[data-testid=edit-review-step]"), "Step e saved.");
+        assertThat(browser.find(By.cssSelector("[data-testid=step-e]")).getText())
+                .contains("Ethics committee").contains("Meets weekly");
+        JsonNode step = describe(tre, admin).at("/applicationReviewSteps/e");
+        assertThat(step.get("name").asText()).isEqualTo("Ethics committee");
+        assertThat(step.get("description").asText()).isEqualTo("Meets weekly");
+        // The fields start again from what the step holds now.
+        assertThat(browser.find(By.id("edit-step-name")).getAttribute("value")).isEqualTo("Ethics committee");
+
+        retype(By.id("edit-step-name"), "");
+        browser.click(button("Save review step"));
+        String shown = browser.find(By.cssSelector("[data-testid=edit-review-step] [role=alert]")).getText();
+        assertThat(shown).isEqualTo(wording(dx().post("/" + tre + "/updateApplicationReviewStep", admin,
+                Dx.obj("reviewStepId", "e", "name", "", "description", "Meets weekly"))));
+        assertThat(describe(tre, admin).at("/applicationReviewSteps/e/name").asText()).isEqualTo("Ethics committee");
     }
 
     @Test
