@@ -101,7 +101,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@code apply}. The rules live in the packages named after tre-api.md's sections; this class holds
  * the state they are asked about, changed only by the event sourcing handlers.
  */
-@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots", cache = "aggregateCache")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
 // Renaming a field or changing its type needs a new @Revision on this class: Axon's revision snapshot
 // filter then skips the stored snapshots (the TRE loads from its events) instead of failing on them.

@@ -21,7 +21,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One version of an app, billed to an org. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class App {
 
     @AggregateIdentifier

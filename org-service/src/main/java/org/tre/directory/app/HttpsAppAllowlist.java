@@ -21,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The apps that may serve HTTPS from a TRE project, as the operator lists them. One for the service:
  * it is made by the first list set, so no bootstrap has to create it.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class HttpsAppAllowlist {
 
     @AggregateIdentifier

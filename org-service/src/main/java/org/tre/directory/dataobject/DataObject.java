@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * project, the last batch that changed it there, so a failed batch can take back exactly its own
  * change and nothing else.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class DataObject {
 
     @AggregateIdentifier

@@ -41,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * shared transaction: the first refusal, in the order the objects were named, is the answer, and
  * what the batch changed is undone before it is given.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class DataObjectBatch {
 
     private enum State { RUNNING, UNDOING, DONE, FAILED }

@@ -21,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An applet in a project (DECISIONS.md §16). Applets are made in TRE projects as anywhere else
  * (tre-api.md bars only {@code /app/new} from them); what a TRE forbids is checked when one runs.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Applet {
 
     @AggregateIdentifier

@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * run's nonce when there is one, so a run asked again after its answer was lost meets the job it
  * made and answers as it did the first time, refusal included.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Job {
 
     @AggregateIdentifier

@@ -67,7 +67,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every command checks, in the order of DECISIONS.md §1: the org exists, the requester's role, their
  * token's scope, then the org's state and the other entities involved.
  */
-@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots", cache = "aggregateCache")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

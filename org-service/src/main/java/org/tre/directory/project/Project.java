@@ -65,7 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order of DECISIONS.md §1: existence, the caller's level, their token's scope, state, then other
  * entities.
  */
-@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots")
+@Aggregate(snapshotTriggerDefinition = "growingAggregateSnapshots", cache = "aggregateCache")
 // Snapshots are written by Jackson straight from the fields: the state is the fields, nothing else.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

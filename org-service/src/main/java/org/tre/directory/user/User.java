@@ -31,7 +31,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A platform user and the tokens handed out to them (ids only: the secrets live outside the log). */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class User {
 
     @AggregateIdentifier

@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * asks. A job is started by the event that puts it at the head of an idle queue; what it copies, and
  * from which inventory version, the TRE records when the job's saga asks it.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class DispensalQueue {
 
     @AggregateIdentifier

@@ -58,7 +58,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * what it needs of the TRE comes through {@link TreForRequests}, read when the command runs, so a
  * reviewer taken off a step cannot decide it the moment after.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class DataAccessRequest {
 
     @AggregateIdentifier
