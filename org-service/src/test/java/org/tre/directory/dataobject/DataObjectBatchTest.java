@@ -1,5 +1,6 @@
 package org.tre.directory.dataobject;
 
+import org.tre.directory.project.InMemoryProjects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class DataObjectBatchTest {
     private static final DxError DISPENSED = new DxError(ErrorType.PermissionDenied, "dispensed");
 
     private FixtureConfiguration<DataObjectBatch> fixture;
-    private final DataObjectTest.Projects projects = new DataObjectTest.Projects();
+    private final InMemoryProjects projects = new InMemoryProjects();
 
     @BeforeEach
     void setUp() {
@@ -113,7 +114,7 @@ class DataObjectBatchTest {
         fixture.givenNoPriorActivity()
                 .when(new CloneDataObjectsCommand(BATCH, SRC, "project-00000000000000000000000z", List.of(A), AS_BOB))
                 .expectException(dxError(ErrorType.ResourceNotFound));
-        projects.destroyed.add(SRC);
+        projects.destroy(SRC);
         fixture.givenNoPriorActivity()
                 .when(clone(AS_BOB, A))
                 .expectException(dxError(ErrorType.ResourceNotFound));

@@ -4,7 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tre.directory.project.ProjectLookup;
+import org.tre.directory.project.InMemoryProjects;
 import org.tre.messages.dataobject.DataObjectClass;
 import org.tre.messages.dataobject.DataObjectCommands.CloneDataObjectCommand;
 import org.tre.messages.dataobject.DataObjectCommands.CreateDataObjectCommand;
@@ -21,15 +21,12 @@ import org.tre.messages.Requester;
 import org.tre.messages.error.ErrorType;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
-import org.tre.messages.project.ProjectQueries.ProjectFacts;
 import org.tre.messages.user.TokenScope;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.tre.directory.project.Refusals.dxError;
@@ -45,7 +42,7 @@ class DataObjectTest {
     private static final Instant CREATED = Instant.parse("2025-01-01T10:00:00Z");
 
     private FixtureConfiguration<DataObject> fixture;
-    private final Projects projects = new Projects();
+    private final InMemoryProjects projects = new InMemoryProjects();
     private final TakenNames names = new TakenNames();
 
     @BeforeEach
@@ -103,7 +100,7 @@ class DataObjectTest {
 
     @Test
     void creatingInADestroyedProjectIsResourceNotFound() {
-        projects.destroyed.add(SRC);
+        projects.destroy(SRC);
         projects.level(SRC, BOB, ProjectLevel.ADMINISTER);
         fixture.givenNoPriorActivity()
                 .when(createFile(SRC))
@@ -234,41 +231,6 @@ class DataObjectTest {
         fixture.given(fileCreated(), new DataObjectClonedEvent(FILE, SRC, DST, BOB, null))
                 .when(new UndoDataObjectBatchCommand(FILE, DST, BATCH))
                 .expectNoEvents();
-    }
-
-    /** Project facts and levels held in memory. */
-    static final class Projects implements ProjectLookup {
-        final Map<String, ProjectFacts> facts = new HashMap<>();
-        final Map<String, ProjectLevel> levels = new HashMap<>();
-        final Set<String> destroyed = new HashSet<>();
-
-        void add(String id, String tre, Map<String, Boolean> flags) {
-            add(id, tre, null, flags);
-        }
-
-        /** A project of the data access request {@code request} (a TRE project). */
-        void add(String id, String tre, String request, Map<String, Boolean> flags) {
-            Map<String, Boolean> all = ProjectFlags.defaults();
-            all.putAll(flags);
-            facts.put(id, new ProjectFacts(id, id, "org-acme", "aws:us-east-1", all, tre, 0, false, Set.of(),
-                    request));
-        }
-
-        void level(String projectId, String userId, ProjectLevel level) {
-            levels.put(projectId + " " + userId, level);
-        }
-
-        @Override
-        public Optional<ProjectFacts> find(String projectId) {
-            return Optional.ofNullable(facts.get(projectId)).map(f -> destroyed.contains(projectId)
-                    ? new ProjectFacts(f.id(), f.name(), f.billTo(), f.region(), f.flags(), f.tre(), f.created(), true,
-                    f.administrators(), f.treApplication()) : f);
-        }
-
-        @Override
-        public ProjectLevel effectiveLevel(String projectId, String userId) {
-            return levels.getOrDefault(projectId + " " + userId, ProjectLevel.NONE);
-        }
     }
 
     static final class TakenNames implements DatabaseNames {

@@ -1,5 +1,6 @@
 package org.tre.directory.execution;
 
+import org.tre.directory.project.InMemoryProjects;
 import org.junit.jupiter.api.Test;
 import org.tre.directory.execution.ExecutionRestrictions.Refusal;
 import org.tre.messages.execution.AppletMessages.AppletSpec;

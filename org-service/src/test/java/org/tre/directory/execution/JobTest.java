@@ -1,5 +1,6 @@
 package org.tre.directory.execution;
 
+import org.tre.directory.project.InMemoryProjects;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;

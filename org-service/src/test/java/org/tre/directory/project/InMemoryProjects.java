@@ -1,6 +1,5 @@
-package org.tre.directory.execution;
+package org.tre.directory.project;
 
-import org.tre.directory.project.ProjectLookup;
 import org.tre.messages.project.ProjectFlags;
 import org.tre.messages.project.ProjectLevel;
 import org.tre.messages.project.ProjectQueries.ProjectFacts;
@@ -11,41 +10,46 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Project facts and levels held in memory, for the Applet and Job fixtures. */
-final class InMemoryProjects implements ProjectLookup {
+/** Project facts and levels held in memory, for the fixtures of the aggregates that read projects. */
+public final class InMemoryProjects implements ProjectLookup {
 
     private final Map<String, ProjectFacts> facts = new HashMap<>();
     private final Map<String, ProjectLevel> levels = new HashMap<>();
     private final Set<String> destroyed = new HashSet<>();
 
     /** An ordinary project: no TRE. */
-    InMemoryProjects ordinary(String id) {
+    public InMemoryProjects ordinary(String id) {
         return add(id, null, null, Map.of());
     }
 
     /** A project of the TRE {@code tre} and its data access request {@code request}. */
-    InMemoryProjects treProject(String id, String tre, String request) {
+    public InMemoryProjects treProject(String id, String tre, String request) {
         return add(id, tre, request, Map.of());
     }
 
-    InMemoryProjects add(String id, String tre, String request, Map<String, Boolean> flags) {
+    /** A project of {@code tre} (null: none) outside any data access request. */
+    public InMemoryProjects add(String id, String tre, Map<String, Boolean> flags) {
+        return add(id, tre, null, flags);
+    }
+
+    public InMemoryProjects add(String id, String tre, String request, Map<String, Boolean> flags) {
         Map<String, Boolean> all = ProjectFlags.defaults();
         all.putAll(flags);
         facts.put(id, new ProjectFacts(id, id, "org-acme", "aws:us-east-1", all, tre, 0, false, Set.of(), request));
         return this;
     }
 
-    InMemoryProjects level(String projectId, String userId, ProjectLevel level) {
+    public InMemoryProjects level(String projectId, String userId, ProjectLevel level) {
         levels.put(projectId + " " + userId, level);
         return this;
     }
 
-    InMemoryProjects destroy(String projectId) {
+    public InMemoryProjects destroy(String projectId) {
         destroyed.add(projectId);
         return this;
     }
 
-    ProjectFacts facts(String projectId) {
+    public ProjectFacts facts(String projectId) {
         return find(projectId).orElseThrow();
     }
 
