@@ -213,7 +213,7 @@ public class TreRoutes implements DxRoutes.Provider {
         }
         TreView view = requireTre(request);
         TreDescribe.Role role = roleOf(view, request.caller());
-        ObjectNode out = TreDescribe.render(view, role, fields, applicationCounts(view, role), json);
+        ObjectNode out = TreDescribe.render(view, role, fields, applicationCounts(view, role, fields), json);
         return withDispensals(out, view.id(), role, fields, Long.MAX_VALUE);
     }
 
@@ -266,15 +266,20 @@ public class TreRoutes implements DxRoutes.Provider {
             if (describe) {
                 TreView view = tres.find(treId).orElseThrow();
                 TreDescribe.Role role = roleOf(view, caller);
-                result.set("describe", TreDescribe.render(view, role, null, applicationCounts(view, role), json));
+                result.set("describe", TreDescribe.render(view, role, null, applicationCounts(view, role, null),
+                        json));
             }
         }
         return paging.answer(results, matching, id -> id, json);
     }
 
-    /** Admins see how many requests the TRE has in each live state (docs/DECISIONS.md "Data access requests"). */
-    private Map<String, Long> applicationCounts(TreView view, TreDescribe.Role role) {
-        if (role != TreDescribe.Role.ADMIN) {
+    /**
+     * Admins see how many requests the TRE has in each live state (docs/DECISIONS.md "Data access
+     * requests"); counted only where the describe shows them.
+     */
+    private Map<String, Long> applicationCounts(TreView view, TreDescribe.Role role, Map<String, Boolean> fields) {
+        boolean shown = fields == null || Boolean.TRUE.equals(fields.get("applicationCounts"));
+        if (role != TreDescribe.Role.ADMIN || !shown) {
             return null;
         }
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
