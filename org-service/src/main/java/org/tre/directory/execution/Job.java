@@ -66,8 +66,8 @@ public class Job {
                 .orElseThrow(() -> DxException.notFound("The applet " + command.appletId() + " was not found"));
         ProjectFacts runProject = projects.requireLive(command.projectId());
         Requester requester = command.requester();
-        requireLevel(projects, appletProject, requester.userId(), ProjectLevel.VIEW, "run an applet of");
-        requireLevel(projects, runProject, requester.userId(), ProjectLevel.CONTRIBUTE, "run a job in");
+        projects.requireRole(appletProject, requester.userId(), ProjectLevel.VIEW, "run an applet of");
+        projects.requireRole(runProject, requester.userId(), ProjectLevel.CONTRIBUTE, "run a job in");
         TokenScopes.requireReach(requester, appletProject.id(), ProjectLevel.VIEW);
         TokenScopes.requireReach(requester, runProject.id(), ProjectLevel.CONTRIBUTE);
         JobExecutable executable = new JobExecutable(applet.id(), applet.projectId(), applet.name());
@@ -137,15 +137,6 @@ public class Job {
                     + projectId + " may " + what + " it");
         }
         TokenScopes.requireReach(requester, projectId, ProjectLevel.CONTRIBUTE);
-    }
-
-    private static void requireLevel(ProjectLookup projects, ProjectFacts project, String userId, ProjectLevel needed,
-                                     String what) {
-        ProjectLevel level = projects.effectiveLevel(project.id(), userId);
-        if (!level.atLeast(needed)) {
-            throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
-                    + "; you have " + level);
-        }
     }
 
     @EventSourcingHandler

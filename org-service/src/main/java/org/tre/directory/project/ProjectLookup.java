@@ -25,11 +25,16 @@ public interface ProjectLookup {
 
     /** The requester's level first, then how far their token reaches (DECISIONS.md §1). */
     default void requireLevel(ProjectFacts project, Requester requester, ProjectLevel needed, String what) {
-        ProjectLevel level = effectiveLevel(project.id(), requester.userId());
+        requireRole(project, requester.userId(), needed, what);
+        TokenScopes.requireReach(requester, project.id(), needed);
+    }
+
+    /** The user's level alone, for a check of several projects whose token reaches come after all roles. */
+    default void requireRole(ProjectFacts project, String userId, ProjectLevel needed, String what) {
+        ProjectLevel level = effectiveLevel(project.id(), userId);
         if (!level.atLeast(needed)) {
             throw DxException.permissionDenied("You need " + needed + " to " + what + " " + project.id()
                     + "; you have " + level);
         }
-        TokenScopes.requireReach(requester, project.id(), needed);
     }
 }

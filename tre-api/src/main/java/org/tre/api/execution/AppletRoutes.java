@@ -1,6 +1,5 @@
 package org.tre.api.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +45,7 @@ public class AppletRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final Nonces nonces;
     private final ObjectMapper json;
+    private final JsonText texts;
 
     public AppletRoutes(CommandGateway commands, AppletDirectory applets, ProjectDirectory projects, Nonces nonces,
                         ObjectMapper json) {
@@ -54,6 +54,7 @@ public class AppletRoutes implements DxRoutes.Provider {
         this.projects = projects;
         this.nonces = nonces;
         this.json = json;
+        this.texts = new JsonText(json);
     }
 
     @Override
@@ -68,8 +69,8 @@ public class AppletRoutes implements DxRoutes.Provider {
         AppletSpecs.requireReadable(in.inputSpec(), in.access(), in.httpsApp());
         return nonces.once(request, "applet/new", () -> {
             String id = EntityIds.generate("applet");
-            AppletSpec spec = new AppletSpec(in.dxapi(), text(in.runSpec()), text(in.inputSpec()),
-                    text(in.outputSpec()), text(in.access()), text(in.httpsApp()));
+            AppletSpec spec = new AppletSpec(in.dxapi(), texts.of(in.runSpec()), texts.of(in.inputSpec()),
+                    texts.of(in.outputSpec()), texts.of(in.access()), texts.of(in.httpsApp()));
             commands.sendAndWait(new CreateAppletCommand(id, in.project(), in.folder() == null ? "/" : in.folder(),
                     in.name() == null ? id : in.name(), spec, in.title(), in.summary(), in.description(), in.tags(),
                     in.properties(), request.caller().requester()));
@@ -92,11 +93,11 @@ public class AppletRoutes implements DxRoutes.Provider {
         all.put("hidden", false);
         all.put("types", List.of());
         all.put("dxapi", applet.spec().dxapi());
-        all.put("runSpec", tree(applet.spec().runSpec()));
-        all.put("inputSpec", tree(applet.spec().inputSpec()));
-        all.put("outputSpec", tree(applet.spec().outputSpec()));
-        all.put("access", tree(applet.spec().access()));
-        all.put("httpsApp", tree(applet.spec().httpsApp()));
+        all.put("runSpec", texts.tree(applet.spec().runSpec()));
+        all.put("inputSpec", texts.tree(applet.spec().inputSpec()));
+        all.put("outputSpec", texts.tree(applet.spec().outputSpec()));
+        all.put("access", texts.tree(applet.spec().access()));
+        all.put("httpsApp", texts.tree(applet.spec().httpsApp()));
         all.put("title", applet.title());
         all.put("summary", applet.summary());
         all.put("description", applet.description());
@@ -117,8 +118,8 @@ public class AppletRoutes implements DxRoutes.Provider {
             String jobId = nonces.seed(request, RUN_ROUTE).map(seed -> EntityIds.derived("job", seed))
                     .orElseGet(() -> EntityIds.generate("job"));
             RunDecision decision = commands.sendAndWait(new RunAppletCommand(jobId, appletId, in.project(),
-                    in.folder(), in.name(), text(in.input()), in.allowSSH(), in.tags(), in.properties(),
-                    text(in.details()), request.caller().requester()));
+                    in.folder(), in.name(), texts.of(in.input()), in.allowSSH(), in.tags(), in.properties(),
+                    texts.of(in.details()), request.caller().requester()));
             if (!decision.accepted()) {
                 String name = applets.find(appletId).map(AppletFacts::name).orElse(appletId);
                 commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), jobId, "run", null,
@@ -141,27 +142,5 @@ public class AppletRoutes implements DxRoutes.Provider {
             throw DxException.permissionDenied("You need VIEW on " + applet.projectId() + " to describe " + id);
         }
         return applet;
-    }
-
-    private String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode tree(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored applet specification is unreadable", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.tre.api.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,6 +49,8 @@ import java.util.Set;
 public class JobRoutes implements DxRoutes.Provider {
 
     static final String DISPENSAL_EXECUTABLE = "tre-dispensal";
+    /** Every job here is its executable's one entry point; dx names a job by executable and function. */
+    static final String ENTRY_POINT = "main";
 
     private final CommandGateway commands;
     private final JobDirectory jobs;
@@ -57,6 +58,7 @@ public class JobRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final TreProjection tres;
     private final ObjectMapper json;
+    private final JsonText texts;
 
     public JobRoutes(CommandGateway commands, JobDirectory jobs, DispensalJobs dispensals, ProjectDirectory projects,
                      TreProjection tres, ObjectMapper json) {
@@ -66,6 +68,7 @@ public class JobRoutes implements DxRoutes.Provider {
         this.projects = projects;
         this.tres = tres;
         this.json = json;
+        this.texts = new JsonText(json);
     }
 
     @Override
@@ -108,8 +111,8 @@ public class JobRoutes implements DxRoutes.Provider {
                 request.caller().requester()));
         if (!decision.accepted()) {
             JobFacts job = jobs.find(id).orElseThrow(() -> DxException.notFound("The job " + id + " was not found"));
-            commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(),
-                    EntityIds.generate("attempt"), "update", id, request.caller().userId(), job.projectId(), job.appletId(), job.executableName(),
+            commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), EntityIds.generate("attempt"),
+                    "update", id, request.caller().userId(), job.projectId(), job.appletId(), job.executableName(),
                     decision.refusedBy()));
             throw DxException.permissionDenied(decision.message());
         }
@@ -126,25 +129,19 @@ public class JobRoutes implements DxRoutes.Provider {
         boolean describe = Describe.requested(in.describe());
         java.util.function.Predicate<Long> created = org.tre.api.protocol.TimeRange.of(request.input(), "created");
         Caller caller = request.caller();
+        // An applet id names run jobs only, "tre-dispensal" dispensal jobs only, anything else neither.
+        String executable = in.executable();
+        boolean jobsAtAll = !"analysis".equals(in.executionClass());
+        boolean runJobs = jobsAtAll && (executable == null || executable.startsWith("applet-"));
+        boolean dispensalJobs = jobsAtAll && (executable == null || DISPENSAL_EXECUTABLE.equals(executable));
         List<Map<String, Object>> matching = new ArrayList<>();
-        if (!"analysis".equals(in.executionClass())) {
-            String applet = in.executable() != null && in.executable().startsWith("applet-") ? in.executable() : null;
-            boolean noRunJob = in.executable() != null && applet == null
-                    && !DISPENSAL_EXECUTABLE.equals(in.executable());
-            if (!noRunJob && !DISPENSAL_EXECUTABLE.equals(in.executable())) {
-                for (JobFacts job : jobs.find(in.project(), in.launchedBy(), null, applet, null, null)) {
-                    if (runJobVisible(caller, job)) {
-                        matching.add(describe(job));
-                    }
-                }
-            }
-            if (applet == null && (in.executable() == null || DISPENSAL_EXECUTABLE.equals(in.executable()))) {
-                for (Job job : dispensals.all(in.project(), in.launchedBy())) {
-                    if (dispensalVisible(caller, job)) {
-                        matching.add(describe(job));
-                    }
-                }
-            }
+        if (runJobs) {
+            jobs.find(in.project(), in.launchedBy(), executable).stream().filter(job -> runJobVisible(caller, job))
+                    .forEach(job -> matching.add(describe(job)));
+        }
+        if (dispensalJobs) {
+            dispensals.all(in.project(), in.launchedBy()).stream().filter(job -> dispensalVisible(caller, job))
+                    .forEach(job -> matching.add(describe(job)));
         }
         List<Map<String, Object>> found = matching.stream()
                 .filter(job -> states == null || states.contains((String) job.get("state")))
@@ -152,16 +149,16 @@ public class JobRoutes implements DxRoutes.Provider {
                 .filter(job -> paging.startingAt(key(job)))
                 .sorted(Comparator.comparing(JobRoutes::key))
                 .toList();
+        JsonNode fields = describe ? in.describe().path("fields") : null;
+        Map<String, Boolean> asked = fields != null && fields.isObject() ? json.convertValue(fields,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Boolean>>() {
+                }) : null;
         ArrayNode results = json.createArrayNode();
         for (Map<String, Object> job : paging.page(found)) {
             ObjectNode result = results.addObject().put("id", (String) job.get("id"));
             if (describe) {
                 Map<String, Object> shown = new LinkedHashMap<>(job);
                 shown.remove("details");
-                JsonNode fields = in.describe().path("fields");
-                Map<String, Boolean> asked = fields.isObject() ? json.convertValue(fields,
-                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Boolean>>() {
-                        }) : null;
                 result.set("describe", Describing.select(json, (String) job.get("id"), shown, null, asked,
                         in.describe().path("defaultFields").asBoolean(false), false));
             }
@@ -229,6 +226,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("class", "job");
         all.put("name", job.name());
         all.put("executableName", job.executableName());
+        all.put("function", ENTRY_POINT);
         all.put("applet", job.appletId());
         all.put("project", job.projectId());
         all.put("folder", job.folder());
@@ -237,7 +235,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("originJob", job.id());
         all.put("rootExecution", job.id());
         all.put("launchedBy", job.launchedBy());
-        JsonNode input = tree(job.input());
+        JsonNode input = texts.tree(job.input());
         all.put("originalInput", input);
         all.put("input", input);
         all.put("output", null);
@@ -249,7 +247,7 @@ public class JobRoutes implements DxRoutes.Provider {
         if (!job.allowSSH().isEmpty()) {
             all.put("allowSSH", job.allowSSH());
         }
-        all.put("details", job.details() == null ? Map.of() : tree(job.details()));
+        all.put("details", job.details() == null ? Map.of() : texts.tree(job.details()));
         return all;
     }
 
@@ -260,6 +258,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("class", "job");
         all.put("name", DISPENSAL_EXECUTABLE);
         all.put("executableName", DISPENSAL_EXECUTABLE);
+        all.put("function", ENTRY_POINT);
         all.put("project", job.project());
         all.put("folder", "/");
         all.put("state", job.state());
@@ -282,7 +281,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("requestedBy", job.requestedBy());
         all.put("inventoryVersion", job.inventoryVersion());
         all.put("objects", job.objects());
-        all.put("cohort", tree(job.cohort()));
+        all.put("cohort", texts.tree(job.cohort()));
         all.put("startedRunning", job.started());
         all.put("stoppedRunning", job.finished());
         if ("failed".equals(job.state())) {
@@ -293,11 +292,4 @@ public class JobRoutes implements DxRoutes.Provider {
         return all;
     }
 
-    private JsonNode tree(String text) {
-        try {
-            return text == null ? null : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored job field is unreadable", e);
-        }
-    }
 }

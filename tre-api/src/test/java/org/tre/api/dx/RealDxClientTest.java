@@ -154,6 +154,8 @@ class RealDxClientTest extends TrePlatformTest {
         assertThat(dx().post("/" + job + "/describe", admin, "{}").expectOk().body().get("state").asText())
                 .isEqualTo("terminated");
         assertThat(dx(admin, inProject, "", "find", "jobs", "--project", project, "--brief").out).contains(job);
+        assertThat(dx(admin, inProject, "", "find", "jobs", "--project", project).out).contains(job)
+                .contains("terminated").contains("count");
     }
 
     @Test

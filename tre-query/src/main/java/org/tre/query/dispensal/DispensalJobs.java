@@ -97,8 +97,18 @@ public class DispensalJobs {
 
     /** Every dispensal job, of the project and by the launcher where they are given (null: any). */
     public List<Job> all(String projectId, String launchedBy) {
-        return jdbc.query("SELECT * FROM tre_dispensal_job WHERE (? IS NULL OR project_id = ?)"
-                + " AND (? IS NULL OR launched_by = ?)", this::read, projectId, projectId, launchedBy, launchedBy);
+        // Conditions only for the criteria given: PostgreSQL cannot type a bare "? IS NULL".
+        StringBuilder sql = new StringBuilder("SELECT * FROM tre_dispensal_job WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (projectId != null) {
+            sql.append(" AND project_id = ?");
+            args.add(projectId);
+        }
+        if (launchedBy != null) {
+            sql.append(" AND launched_by = ?");
+            args.add(launchedBy);
+        }
+        return jdbc.query(sql.toString(), this::read, args.toArray());
     }
 
     /** The project's latest dispensal, if it had one. */
