@@ -1,6 +1,7 @@
 package org.tre.api.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,5 +57,28 @@ public final class EmbeddedPostgresSupport {
 
     public static String jdbcUrl(EmbeddedPostgres postgres) {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres shared;
+
+    /**
+     * Points a Spring test context at one PostgreSQL server for the whole JVM, started by the first
+     * class that asks and closed when the JVM ends, after the contexts.
+     */
+    public static synchronized void useShared(DynamicPropertyRegistry registry) {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    shared.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        EmbeddedPostgres server = shared;
+        registry.add("spring.datasource.url", () -> jdbcUrl(server));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 }
