@@ -99,7 +99,7 @@ final class ServiceProcess implements AutoCloseable {
             } catch (IOException slow) {
                 // the gauge reads the database: a stalled service answers late
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         return false;
     }
