@@ -55,6 +55,8 @@ public class StreamingReadModels {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingReadModels.class);
     private static final String TRE_READ_MODEL = TreProjection.PROCESSING_GROUP;
+    /** As the side-effect processors' batch-size (application.yml): one transaction for what is there. */
+    private static final int BATCH_SIZE = 100;
     private static final ThreadLocal<Boolean> WROTE = new ThreadLocal<>();
 
     private final boolean streaming;
@@ -95,6 +97,7 @@ public class StreamingReadModels {
                     .registerTrackingEventProcessor(TRE_READ_MODEL)
                     .registerTrackingEventProcessorConfiguration(TRE_READ_MODEL, c ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(BATCH_SIZE)
                                     .andAutoStart(roles.has(Role.query)))
                     .registerHandlerInterceptor(TreAccessReconciler.PROCESSING_GROUP,
                             c -> reconcileAfterTheReadModel());
