@@ -153,7 +153,8 @@ class TreFoldTest {
         assertThat(handled).hasSize(22).containsExactlyInAnyOrderElementsOf(TreFold.eventTypes());
         for (Method method : TreProjection.class.getDeclaredMethods()) {
             if (method.isAnnotationPresent(EventHandler.class)) {
-                assertThat(method.getParameterCount()).as(method.toString()).isEqualTo(2);
+                // The event, its sequence number (LastCommittedViews) and its time.
+                assertThat(method.getParameterCount()).as(method.toString()).isEqualTo(3);
             }
         }
     }
