@@ -43,11 +43,7 @@ public class ProjectionRebuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    /** {@code forget}: drops what the projection keeps in memory of the tables {@code reset} empties. */
-    private record Projection(Object handlers, List<String> reset, Runnable forget) {
-        Projection(Object handlers, List<String> reset) {
-            this(handlers, reset, () -> { });
-        }
+    private record Projection(Object handlers, List<String> reset) {
     }
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
@@ -80,7 +76,7 @@ public class ProjectionRebuilds {
         projections.put(DataObjectDirectory.PROCESSING_GROUP, new Projection(objects, List.of(
                 "DELETE FROM directory_data_object_project", "DELETE FROM directory_data_object")));
         projections.put(TreProjection.PROCESSING_GROUP, new Projection(tres, List.of(
-                "DELETE FROM tre_principal", "DELETE FROM tre_view"), tres::forgetKeptViews));
+                "DELETE FROM tre_principal", "DELETE FROM tre_view")));
         projections.put(TreHandles.PROCESSING_GROUP, new Projection(handles, List.of("DELETE FROM tre_handle")));
         projections.put(RequestProjection.PROCESSING_GROUP, new Projection(requests, List.of(
                 "DELETE FROM tre_request_member", "DELETE FROM tre_request_view")));
@@ -159,7 +155,6 @@ public class ProjectionRebuilds {
             groups.forEach(group -> handlers.add(new AnnotationEventHandlerAdapter(projections.get(group).handlers())));
             transaction.executeWithoutResult(tx -> groups.forEach(group -> {
                 projections.get(group).reset().forEach(jdbc::update);
-                projections.get(group).forget().run();
                 jdbc.update("DELETE FROM projection_rebuild WHERE processing_group = ?", group);
                 jdbc.update("INSERT INTO projection_rebuild (processing_group, started) VALUES (?, ?)", group,
                         System.currentTimeMillis());

@@ -2,7 +2,6 @@ package org.tre.query.tre;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -50,122 +49,119 @@ public class TreProjection {
     public static final String PROCESSING_GROUP = "tre-views";
 
     private final TreViewStore store;
-    private final LastCommittedViews lastCommitted = new LastCommittedViews();
 
     public TreProjection(TreViewStore store) {
         this.store = store;
     }
 
     @EventHandler
-    void on(TreCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        TreView created = TreFold.apply(null, event, at);
-        store.insert(created);
-        lastCommitted.keepOnCommit(event.treId(), sequence, created);
+    void on(TreCreatedEvent event, @Timestamp Instant at) {
+        store.insert(TreFold.apply(null, event, at));
     }
 
     @EventHandler
-    void on(TreUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreUpdatedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreInventorySetEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreInventorySetEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TrePoliciesSetEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TrePoliciesSetEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreAdminsAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreAdminsAddedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreAdminsRemovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreAdminsRemovedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(AuthorizedUsersAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(AuthorizedUsersAddedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(AuthorizedUsersRemovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(AuthorizedUsersRemovedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(ApplicationReviewStepAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(ApplicationReviewStepAddedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(ApplicationReviewStepUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(ApplicationReviewStepUpdatedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(ApplicationReviewStepRemovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(ApplicationReviewStepRemovedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(ApplicationReviewersAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(ApplicationReviewersAddedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(ApplicationReviewersRemovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(ApplicationReviewersRemovedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreActivatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreActivatedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TrePolicySyncStartedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TrePolicySyncStartedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TrePolicySyncProgressedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TrePolicySyncProgressedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TrePolicySyncFinishedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TrePolicySyncFinishedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TrePolicySyncAbandonedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TrePolicySyncAbandonedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreProvisionedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreProvisionedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreSideEffectFailedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreSideEffectFailedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreDeactivatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreDeactivatedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @EventHandler
-    void on(TreDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.treId(), event, sequence, at);
+    void on(TreDeletedEvent event, @Timestamp Instant at) {
+        change(event.treId(), event, at);
     }
 
     @QueryHandler
@@ -196,16 +192,8 @@ public class TreProjection {
         return store.visibleTo(principals);
     }
 
-    private void change(String treId, Object event, long sequence, Instant at) {
-        TreView before = lastCommitted.before(treId, sequence).or(() -> store.find(treId))
-                .orElseThrow(() -> new IllegalStateException("No view of " + treId));
-        TreView after = TreFold.apply(before, event, at);
-        store.update(before, after);
-        lastCommitted.keepOnCommit(treId, sequence, after);
-    }
-
-    /** A rebuild empties the table and folds every event again: nothing kept from before holds. */
-    public void forgetKeptViews() {
-        lastCommitted.clear();
+    private void change(String treId, Object event, Instant at) {
+        TreView before = store.find(treId).orElseThrow(() -> new IllegalStateException("No view of " + treId));
+        store.update(before, TreFold.apply(before, event, at));
     }
 }

@@ -46,11 +46,8 @@ public class TreViewStore {
 
     /** {@code before}: the view as stored, so principals are rewritten only when a role changed. */
     public void update(TreView before, TreView after) {
-        int updated = jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?",
-                after.state().name(), write(after), after.modified(), after.id());
-        if (updated == 0) {
-            throw new IllegalStateException("No view of " + after.id());
-        }
+        jdbc.update("UPDATE tre_view SET state = ?, doc = ?, modified = ? WHERE id = ?", after.state().name(),
+                write(after), after.modified(), after.id());
         // Most changes (policies, inventory, synchronization progress) touch no role: skip the rewrite.
         if (!principals(after).equals(principals(before))) {
             writePrincipals(after);

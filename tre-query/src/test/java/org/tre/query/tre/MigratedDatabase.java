@@ -2,9 +2,7 @@ package org.tre.query.tre;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +25,6 @@ public final class MigratedDatabase implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
-    }
-
-    /** Transactions on the database, as the application's processors run their handlers in. */
-    public TransactionTemplate transactions() {
-        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Override

@@ -153,8 +153,7 @@ class TreFoldTest {
         assertThat(handled).hasSize(22).containsExactlyInAnyOrderElementsOf(TreFold.eventTypes());
         for (Method method : TreProjection.class.getDeclaredMethods()) {
             if (method.isAnnotationPresent(EventHandler.class)) {
-                // The event, its sequence number (LastCommittedViews) and its time.
-                assertThat(method.getParameterCount()).as(method.toString()).isEqualTo(3);
+                assertThat(method.getParameterCount()).as(method.toString()).isEqualTo(2);
             }
         }
     }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tre.messages.tre.Inventory;
 import org.tre.messages.tre.Inventory.Assay;
 import org.tre.messages.tre.Inventory.ObjectRef;
@@ -309,91 +308,6 @@ class TreProjectionTest {
                     .containsExactly("1.1.0 active", "1.0.0 inactive");
             assertThat(jdbc.queryForObject("SELECT state FROM tre_view WHERE id = ?", String.class, TRE))
                     .isEqualTo("active");
-        }
-    }
-
-    /**
-     * Each event is folded onto the view its predecessor committed, kept in memory, or else onto the
-     * stored view: what is stored is always what the events fold to.
-     */
-    @Nested
-    class FoldingOntoTheLastCommittedView {
-
-        private TransactionTemplate transactions;
-
-        @BeforeEach
-        void transactions() {
-            transactions = database.transactions();
-        }
-
-        private void committed(AnnotationEventHandlerAdapter by, DomainEventMessage<?> event) {
-            transactions.executeWithoutResult(tx -> handle(by, event));
-        }
-
-        private void handle(AnnotationEventHandlerAdapter by, DomainEventMessage<?> event) {
-            try {
-                by.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static TreUpdatedEvent renamed(String name) {
-            return new TreUpdatedEvent(TRE, name, null, null, null, null, false, null, null, null, null);
-        }
-
-        @Test
-        void anEventFoldsOntoTheViewAnotherInstanceWroteBeforeIt() {
-            AnnotationEventHandlerAdapter otherInstance = new AnnotationEventHandlerAdapter(
-                    new TreProjection(new TreViewStore(jdbc, json)));
-            List<DomainEventMessage<?>> events = new History(TRE).at(1_000, created(TRE, ALICE))
-                    .at(2_000, renamed("First")).at(3_000, renamed("Second"))
-                    .at(4_000, new TreAdminsAddedEvent(TRE, List.of(BOB))).events();
-
-            committed(handlers, events.get(0));
-            committed(handlers, events.get(1));
-            committed(otherInstance, events.get(2));
-            committed(handlers, events.get(3));
-
-            TreView stored = projection.find(TRE).orElseThrow();
-            assertThat(stored).isEqualTo(TreReplay.asOf(events, Long.MAX_VALUE).orElseThrow());
-            assertThat(stored.name()).isEqualTo("Second");
-        }
-
-        /** The rolled-back event's number is taken by another instance's event, which the next one follows. */
-        @Test
-        void anEventRolledBackLeavesNothingTheNextEventFoldsOnto() {
-            AnnotationEventHandlerAdapter otherInstance = new AnnotationEventHandlerAdapter(
-                    new TreProjection(new TreViewStore(jdbc, json)));
-            History doomed = new History(TRE).at(1_000, created(TRE, ALICE)).at(2_000, renamed("First"))
-                    .at(3_000, renamed("Doomed"));
-            List<DomainEventMessage<?>> kept = new History(TRE).at(1_000, created(TRE, ALICE))
-                    .at(2_000, renamed("First")).at(3_000, new TreAdminsAddedEvent(TRE, List.of(BOB)))
-                    .at(4_000, new TreAdminsAddedEvent(TRE, List.of(CAROL))).events();
-
-            committed(handlers, kept.get(0));
-            committed(handlers, kept.get(1));
-            transactions.executeWithoutResult(tx -> {
-                handle(handlers, doomed.events().get(2));
-                tx.setRollbackOnly();
-            });
-            committed(otherInstance, kept.get(2));
-            committed(handlers, kept.get(3));
-
-            TreView stored = projection.find(TRE).orElseThrow();
-            assertThat(stored).isEqualTo(TreReplay.asOf(kept, Long.MAX_VALUE).orElseThrow());
-            assertThat(stored.name()).isEqualTo("First");
-        }
-
-        @Test
-        void anEventForAViewNoLongerStoredFailsInsteadOfWritingNothing() {
-            List<DomainEventMessage<?>> events = new History(TRE).at(1_000, created(TRE, ALICE))
-                    .at(2_000, renamed("First")).at(3_000, renamed("Second")).events();
-            committed(handlers, events.get(0));
-            committed(handlers, events.get(1));
-            jdbc.update("DELETE FROM tre_view");
-
-            assertThatThrownBy(() -> committed(handlers, events.get(2))).hasRootCauseMessage("No view of " + TRE);
         }
     }
 }
