@@ -1,10 +1,12 @@
 package org.tre.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
 import org.tre.api.support.Scenario;
@@ -38,6 +40,7 @@ class GrantSweepTest {
             Scenario.TreSetup tre = scenario.activeTre(alice, org, "swept", "user-alice", List.of("user-bob"));
             String show = tre.showcaseProject();
             awaitStatus(dx, show, bob, 200);
+            awaitTheTresOwnReconciliationsDone(service);
 
             AuditContext.runAs("user-admin", "test-lost-grant", () -> service.bean(CommandGateway.class)
                     .sendAndWait(new RevokeProjectAccessCommand(show, "user-bob", tre.id())));
@@ -54,6 +57,22 @@ class GrantSweepTest {
             assertThat(restored.getPayload()).isInstanceOfSatisfying(ProjectAccessGrantedEvent.class,
                     granted -> assertThat(granted.principal()).isEqualTo("user-bob"));
             assertThat(restored.getMetaData()).containsEntry(AuditContext.REQUEST_ID, "grant-sweep");
+        }
+    }
+
+    /**
+     * The reconciler has passed every event of the TRE and no attempt of it waits for a retry: a grant
+     * restored from now on is the sweep's, not a late reconciliation of the TRE's own changes.
+     */
+    private static void awaitTheTresOwnReconciliationsDone(RunningService service) throws InterruptedException {
+        MeterRegistry meters = service.bean(MeterRegistry.class);
+        JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (meters.get("tre.processor.lag").tag("processingGroup", "tre-access-grants").gauge().value() > 0
+                || jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class,
+                "tre-grants-next-attempt") > 0) {
+            assertThat(System.currentTimeMillis()).as("the reconciler is done").isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
