@@ -149,7 +149,9 @@ class SideEffectCrashIT {
         Dx.Response added = first.post("/" + tre.id() + "/addAuthorizedUsers", admin,
                 Dx.obj("users", List.of("user-carol"))).expectOk();
         jar.kill();
-        assertThat(grantsTo(showcase, "user-carol")).as("grants to carol before the kill").isEmpty();
+        // The kill races the reconciler, which may have granted already: either way the restart must
+        // leave exactly one grant, the change's (usually the kill comes first and the grant follows the restart).
+        assertThat(grantsTo(showcase, "user-carol")).as("grants to carol before the kill").hasSizeLessThan(2);
 
         jar = jar.restart();
         Dx dx = jar.dx();
