@@ -1,8 +1,6 @@
 package org.tre.directory.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tre.messages.execution.AppletMessages.AppletSpec;
 import org.tre.messages.execution.ExecutionRestriction;
 import org.tre.messages.project.ProjectLevel;
@@ -20,7 +18,6 @@ import java.util.Optional;
  */
 public final class ExecutionRestrictions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExecutionRestrictions() {
     }
@@ -44,7 +41,7 @@ public final class ExecutionRestrictions {
             return refuse(ExecutionRestriction.allowSSH, tre, "SSH access to a job ('allowSSH') is not allowed"
                     + " in the TRE project " + where);
         }
-        JsonNode httpsApp = read(spec.httpsApp());
+        JsonNode httpsApp = StoredJson.tree(spec.httpsApp());
         if (httpsApp != null && !httpsApp.isNull()) {
             if (!httpsAllowlisted) {
                 return refuse(ExecutionRestriction.httpsApp, tre, "'httpsApp' can expose HTTPS only for allowlisted"
@@ -56,7 +53,7 @@ public final class ExecutionRestrictions {
                         + " in the TRE project " + where);
             }
         }
-        JsonNode access = read(spec.access());
+        JsonNode access = StoredJson.tree(spec.access());
         String allProjects = access == null ? null : access.path("allProjects").asText(null);
         if (ProjectLevel.parse(allProjects).map(level -> level.atLeast(ProjectLevel.UPLOAD)).orElse(false)) {
             return refuse(ExecutionRestriction.allProjects, tre, "Access to all projects ('allProjects') at "
@@ -96,17 +93,5 @@ public final class ExecutionRestrictions {
     private static Optional<Refusal> refuse(ExecutionRestriction restriction, String tre, String sentence) {
         return Optional.of(new Refusal(restriction, tre, "TRE execution restriction '" + restriction.name() + "': "
                 + sentence));
-    }
-
-    /** The specifications were checked as JSON when the applet was made; unreadable text is a fault. */
-    private static JsonNode read(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored applet specification is unreadable", e);
-        }
     }
 }

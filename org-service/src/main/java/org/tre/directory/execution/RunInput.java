@@ -1,8 +1,6 @@
 package org.tre.directory.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tre.messages.error.DxException;
 
 import java.util.HashSet;
@@ -18,7 +16,6 @@ import java.util.Set;
  */
 public final class RunInput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> DATA_CLASSES = Set.of("file", "record", "applet", "database", "workflow");
 
     private RunInput() {
@@ -28,8 +25,8 @@ public final class RunInput {
         if (inputSpec == null) {
             return;
         }
-        JsonNode spec = read(inputSpec);
-        JsonNode given = read(input);
+        JsonNode spec = StoredJson.tree(inputSpec);
+        JsonNode given = StoredJson.tree(input);
         Set<String> known = new HashSet<>();
         for (JsonNode field : spec) {
             String name = field.path("name").asText();
@@ -75,13 +72,5 @@ public final class RunInput {
             case "hash" -> value.isObject();
             default -> !DATA_CLASSES.contains(inputClass) || value.has("$dnanexus_link");
         };
-    }
-
-    private static JsonNode read(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A checked specification or input is unreadable", e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.tre.api.protocol.DxRoutes;
 import org.tre.api.protocol.Nonces;
 import org.tre.directory.execution.AppletDirectory;
 import org.tre.directory.execution.AppletFacts;
+import org.tre.directory.execution.StoredJson;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
@@ -45,7 +46,6 @@ public class AppletRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final Nonces nonces;
     private final ObjectMapper json;
-    private final JsonText texts;
 
     public AppletRoutes(CommandGateway commands, AppletDirectory applets, ProjectDirectory projects, Nonces nonces,
                         ObjectMapper json) {
@@ -54,7 +54,6 @@ public class AppletRoutes implements DxRoutes.Provider {
         this.projects = projects;
         this.nonces = nonces;
         this.json = json;
-        this.texts = new JsonText(json);
     }
 
     @Override
@@ -69,8 +68,9 @@ public class AppletRoutes implements DxRoutes.Provider {
         AppletSpecs.requireReadable(in.inputSpec(), in.access(), in.httpsApp());
         return nonces.once(request, "applet/new", () -> {
             String id = EntityIds.generate("applet");
-            AppletSpec spec = new AppletSpec(in.dxapi(), texts.of(in.runSpec()), texts.of(in.inputSpec()),
-                    texts.of(in.outputSpec()), texts.of(in.access()), texts.of(in.httpsApp()));
+            AppletSpec spec = new AppletSpec(in.dxapi(), StoredJson.text(in.runSpec()),
+                    StoredJson.text(in.inputSpec()), StoredJson.text(in.outputSpec()), StoredJson.text(in.access()),
+                    StoredJson.text(in.httpsApp()));
             commands.sendAndWait(new CreateAppletCommand(id, in.project(), in.folder() == null ? "/" : in.folder(),
                     in.name() == null ? id : in.name(), spec, in.title(), in.summary(), in.description(), in.tags(),
                     in.properties(), request.caller().requester()));
@@ -93,11 +93,11 @@ public class AppletRoutes implements DxRoutes.Provider {
         all.put("hidden", false);
         all.put("types", List.of());
         all.put("dxapi", applet.spec().dxapi());
-        all.put("runSpec", texts.tree(applet.spec().runSpec()));
-        all.put("inputSpec", texts.tree(applet.spec().inputSpec()));
-        all.put("outputSpec", texts.tree(applet.spec().outputSpec()));
-        all.put("access", texts.tree(applet.spec().access()));
-        all.put("httpsApp", texts.tree(applet.spec().httpsApp()));
+        all.put("runSpec", StoredJson.tree(applet.spec().runSpec()));
+        all.put("inputSpec", StoredJson.tree(applet.spec().inputSpec()));
+        all.put("outputSpec", StoredJson.tree(applet.spec().outputSpec()));
+        all.put("access", StoredJson.tree(applet.spec().access()));
+        all.put("httpsApp", StoredJson.tree(applet.spec().httpsApp()));
         all.put("title", applet.title());
         all.put("summary", applet.summary());
         all.put("description", applet.description());
@@ -118,8 +118,8 @@ public class AppletRoutes implements DxRoutes.Provider {
             String jobId = nonces.seed(request, RUN_ROUTE).map(seed -> EntityIds.derived("job", seed))
                     .orElseGet(() -> EntityIds.generate("job"));
             RunDecision decision = commands.sendAndWait(new RunAppletCommand(jobId, appletId, in.project(),
-                    in.folder(), in.name(), texts.of(in.input()), in.allowSSH(), in.tags(), in.properties(),
-                    texts.of(in.details()), request.caller().requester()));
+                    in.folder(), in.name(), StoredJson.text(in.input()), in.allowSSH(), in.tags(), in.properties(),
+                    StoredJson.text(in.details()), request.caller().requester()));
             if (!decision.accepted()) {
                 String name = applets.find(appletId).map(AppletFacts::name).orElse(appletId);
                 commands.sendAndWait(new RecordExecutionRefusalCommand(decision.treId(), jobId, "run", null,

@@ -17,6 +17,7 @@ import org.tre.api.protocol.Paging;
 import org.tre.api.protocol.input.NoInput;
 import org.tre.directory.execution.JobDirectory;
 import org.tre.directory.execution.JobFacts;
+import org.tre.directory.execution.StoredJson;
 import org.tre.directory.project.ProjectDirectory;
 import org.tre.directory.token.Caller;
 import org.tre.messages.EntityIds;
@@ -58,7 +59,6 @@ public class JobRoutes implements DxRoutes.Provider {
     private final ProjectDirectory projects;
     private final TreProjection tres;
     private final ObjectMapper json;
-    private final JsonText texts;
 
     public JobRoutes(CommandGateway commands, JobDirectory jobs, DispensalJobs dispensals, ProjectDirectory projects,
                      TreProjection tres, ObjectMapper json) {
@@ -68,7 +68,6 @@ public class JobRoutes implements DxRoutes.Provider {
         this.projects = projects;
         this.tres = tres;
         this.json = json;
-        this.texts = new JsonText(json);
     }
 
     @Override
@@ -235,7 +234,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("originJob", job.id());
         all.put("rootExecution", job.id());
         all.put("launchedBy", job.launchedBy());
-        JsonNode input = texts.tree(job.input());
+        JsonNode input = StoredJson.tree(job.input());
         all.put("originalInput", input);
         all.put("input", input);
         all.put("output", null);
@@ -247,7 +246,7 @@ public class JobRoutes implements DxRoutes.Provider {
         if (!job.allowSSH().isEmpty()) {
             all.put("allowSSH", job.allowSSH());
         }
-        all.put("details", job.details() == null ? Map.of() : texts.tree(job.details()));
+        all.put("details", job.details() == null ? Map.of() : StoredJson.tree(job.details()));
         return all;
     }
 
@@ -281,7 +280,7 @@ public class JobRoutes implements DxRoutes.Provider {
         all.put("requestedBy", job.requestedBy());
         all.put("inventoryVersion", job.inventoryVersion());
         all.put("objects", job.objects());
-        all.put("cohort", texts.tree(job.cohort()));
+        all.put("cohort", StoredJson.tree(job.cohort()));
         all.put("startedRunning", job.started());
         all.put("stoppedRunning", job.finished());
         if ("failed".equals(job.state())) {

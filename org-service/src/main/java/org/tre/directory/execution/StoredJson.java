@@ -1,39 +1,38 @@
-package org.tre.api.execution;
+package org.tre.directory.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * JSON values the applet and job messages carry as text (specifications, inputs, details), as the
- * routes take them in and give them back; null for a value not given.
+ * The JSON values applet and job messages carry as text (specifications, inputs, details): written
+ * from a tree the routes checked, read back as one. Null stands for a value not given.
  */
-final class JsonText {
+public final class StoredJson {
 
-    private final ObjectMapper json;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    JsonText(ObjectMapper json) {
-        this.json = json;
+    private StoredJson() {
     }
 
-    String of(JsonNode value) {
+    public static String text(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
         try {
-            return json.writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The service wrote every such text itself, so one that does not read back is a fault, not input. */
-    JsonNode tree(String text) {
+    public static JsonNode tree(String text) {
         if (text == null) {
             return null;
         }
         try {
-            return json.readTree(text);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored JSON value of an applet or job is unreadable", e);
         }
