@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call, callAll, Json } from './api';
 import {
-  ActionResult, ErrorText, Fields, lines, Loading, Section, Table, Time, useAction, useLoad, usePoll, Value,
+  ActionResult, ErrorText, Fields, lines, Loading, Section, Table, TextArea, TextField, Time, useAction, useLoad,
+  usePoll, Value,
 } from './ui';
 
 function RequestTable({ requests, caption }: { requests: Json[]; caption: string }) {
@@ -57,20 +58,10 @@ function RequestFields({ initial, submitLabel, onSubmit, action }: {
   const [fields, setFields] = useState(initial.fields.join('\n'));
   return (
     <form onSubmit={(e) => { e.preventDefault(); onSubmit({ name, description, fields: lines(fields) }); }}>
-      <div class="field">
-        <label for="request-name">Name</label>
-        <input id="request-name" value={name} required onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="request-description">Description</label>
-        <textarea id="request-description" rows={4} value={description}
-                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
-      </div>
-      <div class="field">
-        <label for="request-fields">Fields requested (one per line)</label>
-        <textarea id="request-fields" rows={3} value={fields}
-                  onInput={(e) => setFields((e.target as HTMLTextAreaElement).value)} />
-      </div>
+      <TextField id="request-name" label="Name" value={name} onValue={setName} required />
+      <TextArea id="request-description" label="Description" value={description} onValue={setDescription}
+                rows={4} />
+      <TextArea id="request-fields" label="Fields requested (one per line)" value={fields} onValue={setFields} rows={3} />
       <button type="submit" disabled={action.busy}>{submitLabel}</button>
       <ActionResult action={action} />
     </form>
@@ -182,11 +173,8 @@ function Decide({ request, reload }: { request: Json; reload: () => Promise<void
             {pending.map(([id, s]: [string, Json]) => <option key={id} value={id}>{s.name} ({id})</option>)}
           </select>
         </div>
-        <div class="field">
-          <label for="decide-comment">Comment (required to reject)</label>
-          <textarea id="decide-comment" rows={3} value={comment}
-                    onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
-        </div>
+        <TextArea id="decide-comment" label="Comment (required to reject)" value={comment} onValue={setComment}
+                  rows={3} />
         <div class="actions">
           <button type="button" disabled={decide.busy} onClick={() => send('approve')}>Approve</button>
           <button type="button" class="danger" disabled={decide.busy} onClick={() => send('reject')}>Reject</button>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, callAll, Json } from './api';
 import {
-  ActionResult, ErrorText, Fields, formatTime, lines, Loading, parseMoment, Section, Table, Time, useAction, useLoad,
-  usePoll, Value,
+  ActionResult, ErrorText, Fields, formatTime, lines, Loading, parseMoment, Section, Table, TextArea, TextField, Time,
+  useAction, useLoad, usePoll, Value,
 } from './ui';
 
 /** tre-api.md "TRE Policies": restrictedWorkspace's ten keys, in describe's order. */
@@ -244,11 +244,8 @@ function Members({ tre, reload, title, noun, members, add, remove, kinds, placeh
         </ul>
       )}
       <form onSubmit={submit}>
-        <div class="field">
-          <label for={`${key}-add`}>{title} to add ({kinds}, separated by commas)</label>
-          <input id={`${key}-add`} value={users} placeholder={placeholder}
-                 onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
-        </div>
+        <TextField id={`${key}-add`} label={`${title} to add (${kinds}, separated by commas)`} value={users}
+                   onValue={setUsers} placeholder={placeholder} />
         <button type="submit" disabled={change.busy}>Add {noun}</button>
         <ActionResult action={change} />
       </form>
@@ -323,11 +320,8 @@ function ReviewSteps({ tre, reload }: { tre: Json; reload: () => Promise<void> }
               {steps.map(([stepId, s]) => <option key={stepId} value={stepId}>{s.name} ({stepId})</option>)}
             </select>
           </div>
-          <div class="field">
-            <label for="reviewer-users">Reviewers (user ids, separated by commas)</label>
-            <input id="reviewer-users" value={users} placeholder="user-bob"
-                   onInput={(e) => setUsers((e.target as HTMLInputElement).value)} />
-          </div>
+          <TextField id="reviewer-users" label="Reviewers (user ids, separated by commas)" value={users}
+                     onValue={setUsers} placeholder="user-bob" />
           <button type="submit" disabled={add.busy}>Add reviewers</button>
           <ActionResult action={add} />
         </form>
@@ -375,15 +369,9 @@ function EditReviewStepFields({ step, busy, onSave }: {
   };
   return (
     <form onSubmit={submit}>
-      <div class="field">
-        <label for="edit-step-name">Name</label>
-        <input id="edit-step-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="edit-step-description">Description</label>
-        <textarea id="edit-step-description" rows={2} value={description}
-                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
-      </div>
+      <TextField id="edit-step-name" label="Name" value={name} onValue={setName} />
+      <TextArea id="edit-step-description" label="Description" value={description} onValue={setDescription}
+                rows={2} />
       <button type="submit" disabled={busy}>Save review step</button>
     </form>
   );
@@ -407,19 +395,10 @@ function NewReviewStep({ tre, reload }: { tre: Json; reload: () => Promise<void>
   return (
     <form onSubmit={submit} data-testid="new-review-step">
       <h3>Add a review step</h3>
-      <div class="field">
-        <label for="step-id">Step id (lower-case letters and digits)</label>
-        <input id="step-id" value={stepId} placeholder="ethics" onInput={(e) => setStepId((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="step-name">Name</label>
-        <input id="step-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="step-description">Description</label>
-        <textarea id="step-description" rows={2} value={description}
-                  onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
-      </div>
+      <TextField id="step-id" label="Step id (lower-case letters and digits)" value={stepId} onValue={setStepId}
+                 placeholder="ethics" />
+      <TextField id="step-name" label="Name" value={name} onValue={setName} />
+      <TextArea id="step-description" label="Description" value={description} onValue={setDescription} rows={2} />
       <button type="submit" disabled={create.busy}>Add review step</button>
       <ActionResult action={create} />
     </form>
@@ -452,10 +431,8 @@ function AsOf({ id, picked }: { id: string; picked: { at: number } | null }) {
   return (
     <Section title="As it stood at">
       <form onSubmit={submit}>
-        <div class="field">
-          <label for="as-of">Moment (UTC, e.g. 2026-12-01 12:00:00, or milliseconds since 1970)</label>
-          <input id="as-of" value={moment} onInput={(e) => setMoment((e.target as HTMLInputElement).value)} />
-        </div>
+        <TextField id="as-of" label="Moment (UTC, e.g. 2026-12-01 12:00:00, or milliseconds since 1970)"
+                   value={moment} onValue={setMoment} />
         <button type="submit" disabled={show.busy}>Show the TRE then</button>
         <ActionResult action={show} />
       </form>

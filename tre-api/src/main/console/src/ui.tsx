@@ -189,3 +189,37 @@ export function Loading({ loaded, label }: { loaded: Loaded<unknown>; label: str
 export function lines(text: string): string[] {
   return text.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
+
+/** A labelled one-line text field whose value is the caller's state. */
+export function TextField({ id, label, value, onValue, placeholder, required }: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  placeholder?: string;
+  required?: boolean;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} value={value} placeholder={placeholder} required={required}
+             onInput={(e) => onValue((e.target as HTMLInputElement).value)} />
+    </div>
+  );
+}
+
+/** A labelled text area of so many rows whose value is the caller's state. */
+export function TextArea({ id, label, value, onValue, rows }: {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  rows: number;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <textarea id={id} rows={rows} value={value} onInput={(e) => onValue((e.target as HTMLTextAreaElement).value)} />
+    </div>
+  );
+}
