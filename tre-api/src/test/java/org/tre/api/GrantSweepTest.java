@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tre.api.config.GrantSweep;
 import org.tre.api.support.Dx;
 import org.tre.api.support.RunningService;
 import org.tre.api.support.Scenario;
@@ -70,7 +71,7 @@ class GrantSweepTest {
         long deadline = System.currentTimeMillis() + 20_000;
         while (meters.get("tre.processor.lag").tag("processingGroup", "tre-access-grants").gauge().value() > 0
                 || jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class,
-                "tre-grants-next-attempt") > 0) {
+                GrantSweep.NEXT_ATTEMPT) > 0) {
             assertThat(System.currentTimeMillis()).as("the reconciler is done").isLessThan(deadline);
             Thread.sleep(100);
         }

@@ -32,7 +32,7 @@ import java.time.Instant;
 @Configuration
 public class GrantSweep {
 
-    static final String NEXT_ATTEMPT = "tre-grants-next-attempt";
+    public static final String NEXT_ATTEMPT = "tre-grants-next-attempt";
     private static final Logger LOG = LoggerFactory.getLogger(GrantSweep.class);
 
     @Bean
