@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.tre.messages.error.DxException;
 import org.tre.messages.error.ErrorType;
@@ -27,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OneWriterPerAggregate implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets = new CommandTargets();
     private final ConcurrentHashMap<String, Turns> queues = new ConcurrentHashMap<>();
     private final Duration wait;
 

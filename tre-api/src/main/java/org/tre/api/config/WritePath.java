@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,12 @@ public class WritePath {
         }
         chain.add(new OneWriterPerAggregate(wait));
         return List.copyOf(chain);
+    }
+
+    /** How Axon's aggregate command handlers find a command's aggregate (Axon takes it as a component). */
+    @Bean
+    public CommandTargetResolver commandTargets() {
+        return new CommandTargets();
     }
 
     /** A transaction takes its pool connection at its first statement, so a wait for a lock takes none. */
