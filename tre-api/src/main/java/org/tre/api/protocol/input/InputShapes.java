@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,23 @@ final class InputShapes {
     /** What one key of a mapping is: the component it belongs to (null in a plain map) and its type. */
     record Member(RecordComponent component, Type type) {
     }
+
+    /*
+     * A request's body is checked against its record's keys: they are looked up in the record's
+     * annotations once per record, not at every request.
+     */
+    private static final ClassValue<Set<String>> KEYS = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> shape) {
+            return findKeysOf(shape);
+        }
+    };
+    private static final ClassValue<Optional<RecordComponent>> OTHER_KEYS = new ClassValue<>() {
+        @Override
+        protected Optional<RecordComponent> computeValue(Class<?> shape) {
+            return findOtherKeys(shape);
+        }
+    };
 
     private InputShapes() {
     }
@@ -84,6 +102,10 @@ final class InputShapes {
 
     /** The keys the record names, those of its unwrapped records included. */
     static Set<String> keysOf(Class<? extends Record> shape) {
+        return KEYS.get(shape);
+    }
+
+    private static Set<String> findKeysOf(Class<?> shape) {
         Set<String> keys = new LinkedHashSet<>();
         for (RecordComponent component : shape.getRecordComponents()) {
             if (unwrapped(component)) {
@@ -92,11 +114,15 @@ final class InputShapes {
                 keys.add(jsonName(component));
             }
         }
-        return keys;
+        return Collections.unmodifiableSet(keys);
     }
 
     /** The component that takes the keys the record does not name, if it has one. */
     static Optional<RecordComponent> otherKeys(Class<?> shape) {
+        return OTHER_KEYS.get(shape);
+    }
+
+    private static Optional<RecordComponent> findOtherKeys(Class<?> shape) {
         if (!shape.isRecord()) {
             return Optional.empty();
         }
