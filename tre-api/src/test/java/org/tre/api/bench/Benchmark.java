@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -51,7 +52,8 @@ public final class Benchmark {
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(300);
 
-    record Route(String name, List<String> paths, String body) {
+    /** {@code key}: how BENCH_ROUTES names it. */
+    record Route(String key, String name, List<String> paths, String body) {
     }
 
     /**
@@ -85,11 +87,11 @@ public final class Benchmark {
     }
 
     private static final List<Route> ROUTES = List.of(
-            new Route("whoami (no-op)", List.of("/system/whoami"), "{}"),
-            new Route("describe", List.of("/tre-tre1/describe"), "{}"),
-            new Route("update, 16 TREs", IntStream.rangeClosed(1, TRES).mapToObj(i -> "/tre-tre" + i + "/update")
+            new Route("whoami", "whoami (no-op)", List.of("/system/whoami"), "{}"),
+            new Route("describe", "describe", List.of("/tre-tre1/describe"), "{}"),
+            new Route("update16", "update, 16 TREs", IntStream.rangeClosed(1, TRES).mapToObj(i -> "/tre-tre" + i + "/update")
                     .toList(), "{\"description\": \"{n}\"}"),
-            new Route("update, 1 TRE", List.of("/tre-tre1/update"), "{\"description\": \"{n}\"}"));
+            new Route("update1", "update, 1 TRE", List.of("/tre-tre1/update"), "{\"description\": \"{n}\"}"));
     private static final String WHOAMI = ROUTES.get(0).name;
     private static final String UPDATE_16 = ROUTES.get(2).name;
     private static final String UPDATE_1 = ROUTES.get(3).name;
@@ -100,6 +102,8 @@ public final class Benchmark {
             .map(String::trim).map(Integer::parseInt).toList();
     private final List<String> databases = Arrays.stream(env("BENCH_DATABASES", "h2,postgres").split(","))
             .map(String::trim).toList();
+    private final List<Route> routes = measured(env("BENCH_ROUTES", ROUTES.stream().map(Route::key)
+            .collect(Collectors.joining(","))));
     private final Path root = Path.of(System.getProperty("bench.root", System.getProperty("user.dir")))
             .toAbsolutePath();
     private final Path jar = root.resolve("tre-api/target/tre-api.jar");
@@ -239,14 +243,14 @@ public final class Benchmark {
         String alice = setUp(service);
         service.awaitQuiet(Duration.ofSeconds(60));
         progress(db + ": JIT warm-up, " + warmup + " s per route");
-        for (Route route : ROUTES) {
+        for (Route route : routes) {
             // The one-TRE update runs the very code of the 16-TRE one.
             if (!route.name.equals(UPDATE_1)) {
                 load(service, alice, route, 16, warmup);
             }
         }
         List<Case> cases = new ArrayList<>();
-        for (Route route : ROUTES) {
+        for (Route route : routes) {
             for (int c : clients) {
                 service.drain(ADMIN, DRAIN_LIMIT);
                 boolean quiet = service.awaitQuiet(Duration.ofSeconds(30));
@@ -416,7 +420,7 @@ public final class Benchmark {
                 if (c == 1) {
                     continue;
                 }
-                for (Route route : ROUTES) {
+                for (Route route : routes) {
                     ratioRow(out, route.name + ": " + c + " ÷ 1 clients", c, done,
                             d -> rate(d.find(route.name, c)) / rate(d.find(route.name, 1)));
                 }
@@ -508,6 +512,17 @@ public final class Benchmark {
 
     private void progress(String message) {
         System.err.printf("[bench %3ds] %s%n", (System.nanoTime() - startedAt) / 1_000_000_000, message);
+    }
+
+    /** The routes BENCH_ROUTES names (whoami, describe, update16, update1), in the benchmark's order. */
+    private static List<Route> measured(String keys) {
+        List<String> named = Arrays.stream(keys.split(",")).map(String::trim).toList();
+        List<Route> chosen = ROUTES.stream().filter(route -> named.contains(route.key())).toList();
+        if (chosen.size() != named.size()) {
+            throw new IllegalArgumentException("BENCH_ROUTES: names of " + ROUTES.stream().map(Route::key).toList()
+                    + ", not " + keys);
+        }
+        return chosen;
     }
 
     private static String env(String name, String fallback) {
