@@ -26,12 +26,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OneWriterPerAggregate implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final CommandTargetResolver targets = new CommandTargets();
     private final ConcurrentHashMap<String, Turns> queues = new ConcurrentHashMap<>();
     private final Duration wait;
+    private final CommandTargetResolver targets;
 
-    OneWriterPerAggregate(Duration wait) {
+    /** {@code targets}: the aggregates' own resolver, so a command's turn is its aggregate's. */
+    OneWriterPerAggregate(Duration wait, CommandTargetResolver targets) {
         this.wait = wait;
+        this.targets = targets;
     }
 
     @Override

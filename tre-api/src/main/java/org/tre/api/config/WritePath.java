@@ -46,8 +46,9 @@ public class WritePath {
     @Autowired
     void serveEachAggregateInArrivalOrder(CommandBus commandBus,
                                           @Value("${axon.axonserver.enabled:false}") boolean acrossInstances,
-                                          @Value("${tre.command-turn-wait:10s}") Duration wait) {
-        commandHandling(acrossInstances, wait).forEach(commandBus::registerHandlerInterceptor);
+                                          @Value("${tre.command-turn-wait:10s}") Duration wait,
+                                          CommandTargetResolver targets) {
+        commandHandling(acrossInstances, wait, targets).forEach(commandBus::registerHandlerInterceptor);
     }
 
     /**
@@ -57,19 +58,19 @@ public class WritePath {
      * ServiceUnavailable, and outside the translation it would reach the gateway as a bare message,
      * answered InternalError, which clients report as the service's fault instead of retrying it.
      */
-    static List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandHandling(boolean acrossInstances,
-                                                                                       Duration wait) {
+    static List<MessageHandlerInterceptor<? super CommandMessage<?>>> commandHandling(
+            boolean acrossInstances, Duration wait, CommandTargetResolver targets) {
         List<MessageHandlerInterceptor<? super CommandMessage<?>>> chain = new ArrayList<>();
         if (acrossInstances) {
             chain.add(RefusalsAcrossInstances.commandRefusals());
         }
-        chain.add(new OneWriterPerAggregate(wait));
+        chain.add(new OneWriterPerAggregate(wait, targets));
         return List.copyOf(chain);
     }
 
     /** How Axon's aggregate command handlers find a command's aggregate (Axon takes it as a component). */
     @Bean
-    public CommandTargetResolver commandTargets() {
+    public static CommandTargetResolver commandTargets() {
         return new CommandTargets();
     }
 

@@ -44,7 +44,7 @@ class CommandRefusalOrderTest {
     @Test
     void aTurnNotGrantedInTimeReachesTheGatewayAsServiceUnavailable() throws Exception {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        WritePath.commandHandling(true, WAIT).forEach(bus::registerHandlerInterceptor);
+        WritePath.commandHandling(true, WAIT, new CommandTargets()).forEach(bus::registerHandlerInterceptor);
 
         ResponseEntity<JsonNode> answer = answerToALateWriter(bus, JacksonSerializer.defaultSerializer());
 
@@ -60,7 +60,7 @@ class CommandRefusalOrderTest {
     void withTheRefusalsTranslatedInsideTheTurnsTheSameRefusalWouldBeAnInternalError() throws Exception {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         List<MessageHandlerInterceptor<? super org.axonframework.commandhandling.CommandMessage<?>>> chain =
-                WritePath.commandHandling(true, WAIT);
+                WritePath.commandHandling(true, WAIT, new CommandTargets());
         bus.registerHandlerInterceptor(chain.get(1));
         bus.registerHandlerInterceptor(chain.get(0));
 
@@ -73,9 +73,10 @@ class CommandRefusalOrderTest {
     @Test
     void theTurnsComeFirstWhereNoAnswerCrossesInstances() {
         List<MessageHandlerInterceptor<? super org.axonframework.commandhandling.CommandMessage<?>>> chain =
-                WritePath.commandHandling(false, WAIT);
+                WritePath.commandHandling(false, WAIT, new CommandTargets());
         assertThat(chain).singleElement().isInstanceOf(OneWriterPerAggregate.class);
-        assertThat(WritePath.commandHandling(true, WAIT)).hasSize(2).last().isInstanceOf(OneWriterPerAggregate.class);
+        assertThat(WritePath.commandHandling(true, WAIT, new CommandTargets())).hasSize(2).last()
+                .isInstanceOf(OneWriterPerAggregate.class);
     }
 
     /**

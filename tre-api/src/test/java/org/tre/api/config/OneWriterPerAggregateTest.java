@@ -36,7 +36,7 @@ class OneWriterPerAggregateTest {
     private final DefaultCommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
 
     private OneWriterPerAggregate queue(Duration wait) {
-        OneWriterPerAggregate queue = new OneWriterPerAggregate(wait);
+        OneWriterPerAggregate queue = new OneWriterPerAggregate(wait, new CommandTargets());
         bus.registerHandlerInterceptor(queue);
         bus.subscribe(Write.class.getName(), message -> {
             Write write = (Write) message.getPayload();
