@@ -17,9 +17,11 @@ import org.tre.messages.project.ProjectEvents.ProjectAccessGrantedEvent;
 import org.tre.messages.project.ProjectEvents.ProjectAccessRevokedEvent;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A TRE grant lost outside the TRE's own changes comes back with the next sweep. */
 class GrantSweepTest {
@@ -65,16 +67,16 @@ class GrantSweepTest {
      * The reconciler has passed every event of the TRE and no attempt of it waits for a retry: a grant
      * restored from now on is the sweep's, not a late reconciliation of the TRE's own changes.
      */
-    private static void awaitTheTresOwnReconciliationsDone(RunningService service) throws InterruptedException {
+    private static void awaitTheTresOwnReconciliationsDone(RunningService service) {
         MeterRegistry meters = service.bean(MeterRegistry.class);
         JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (meters.get("tre.processor.lag").tag("processingGroup", "tre-access-grants").gauge().value() > 0
-                || jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", Integer.class,
-                GrantSweep.NEXT_ATTEMPT) > 0) {
-            assertThat(System.currentTimeMillis()).as("the reconciler is done").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await("the reconciler is done").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(meters.get("tre.processor.lag").tag("processingGroup", "tre-access-grants").gauge()
+                            .value()).isZero();
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?",
+                            Integer.class, GrantSweep.NEXT_ATTEMPT)).isZero();
+                });
     }
 
     private static void awaitStatus(Dx dx, String project, String token, int status) throws InterruptedException {
