@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public final class ExecutionRestrictions {
 
-
     private ExecutionRestrictions() {
     }
 
