@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,9 @@ public final class Benchmark {
 
     private final int seconds = intEnv("BENCH_SECONDS", 5);
     private final int warmup = intEnv("BENCH_WARMUP", 2);
+    private final int steadySlice = intEnv("BENCH_STEADY_SLICE", 5);
+    private final int steadyLimit = intEnv("BENCH_STEADY_LIMIT", 180);
+    private final double steadyGrowth = Double.parseDouble(env("BENCH_STEADY_GROWTH", "0.05"));
     private final List<Integer> clients = Arrays.stream(env("BENCH_CLIENTS", "1,16,32").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
     private final List<String> databases = Arrays.stream(env("BENCH_DATABASES", "h2,postgres").split(","))
@@ -144,16 +148,16 @@ public final class Benchmark {
     private DatabaseRun h2() throws Exception {
         Path dir = runDir.resolve("h2");
         String rawUrl = h2Url(dir.resolve("raw-commit"));
-        List<String> settings = List.of("service database: " + h2Url(root.relativize(dir.resolve("data")))
+        List<String> settings = new ArrayList<>(List.of("service database: " + h2Url(root.relativize(dir.resolve("data")))
                         + " (application.yml's URL)",
                 "raw commits: a fresh file database with the same options, in this JVM (the jar's H2 version),"
-                        + " deleted afterwards: " + h2Url(root.relativize(dir.resolve("raw-commit"))));
+                        + " deleted afterwards: " + h2Url(root.relativize(dir.resolve("raw-commit")))));
         progress("h2: raw insert-and-commit");
         List<RawCommits.Result> raw = rawCommits(new RawCommits(rawUrl, "sa", "", () -> 0));
         // Closed with its last connection; its file grows by some kilobytes a commit (gigabytes here).
         deleteTree(dir.resolve("raw-commit"));
         try (ServiceProcess service = startService(dir, List.of(), Map.of())) {
-            return new DatabaseRun("H2 (embedded default)", settings, cases("h2", service, () -> -1), raw);
+            return new DatabaseRun("H2 (embedded default)", settings, cases("h2", service, () -> -1, settings), raw);
         }
     }
 
@@ -192,7 +196,8 @@ public final class Benchmark {
                     "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres");
             try (ServiceProcess service = startService(dir, List.of("--spring.profiles.active=postgres"), env)) {
                 return new DatabaseRun("PostgreSQL", settings,
-                        cases("postgres", service, () -> ProcStat.treeTicks(postmaster[0])), raw);
+                        cases("postgres", service, () -> ProcStat.treeTicks(postmaster[0]), settings),
+                        raw);
             }
         }
     }
@@ -238,17 +243,13 @@ public final class Benchmark {
         return ServiceProcess.start(jar, port, dir.resolve("data"), ADMIN, all, env, dir.resolve("service.log"));
     }
 
-    private List<Case> cases(String db, ServiceProcess service, LongSupplier dbTicks) throws Exception {
+    /** {@code notes}: where the warm-up's outcome is written, beside the run's settings. */
+    private List<Case> cases(String db, ServiceProcess service, LongSupplier dbTicks, List<String> notes)
+            throws Exception {
         progress(db + ": a user, an org and " + TRES + " TREs");
         String alice = setUp(service);
         service.awaitQuiet(Duration.ofSeconds(60));
-        progress(db + ": JIT warm-up, " + warmup + " s per route");
-        for (Route route : routes) {
-            // The one-TRE update runs the very code of the 16-TRE one.
-            if (!route.name.equals(UPDATE_1)) {
-                load(service, alice, route, 16, warmup);
-            }
-        }
+        notes.add(warmUpUntilSteady(db, service, alice));
         List<Case> cases = new ArrayList<>();
         for (Route route : routes) {
             for (int c : clients) {
@@ -288,6 +289,43 @@ public final class Benchmark {
             }
         }
         return cases;
+    }
+
+    /**
+     * Loads the routes in turn, one slice each at 16 clients, until a round raises no route's rate by more
+     * than {@link #steadyGrowth} over its best earlier round, or {@link #steadyLimit} seconds have gone.
+     * Under load on two cores the JIT compiler takes about a minute to compile the command path, and
+     * the answers per second triple meanwhile: a case measured before that measures the compiler.
+     * Returns the line the report gives of it.
+     */
+    private String warmUpUntilSteady(String db, ServiceProcess service, String alice) throws Exception {
+        // The one-TRE update runs the very code of the 16-TRE one.
+        List<Route> warmed = routes.stream().filter(route -> !route.name.equals(UPDATE_1)).toList();
+        Map<String, Double> best = new LinkedHashMap<>();
+        Map<String, Double> last = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        int round = 0;
+        boolean steady = false;
+        while (!steady && (System.nanoTime() - start) / 1e9 < steadyLimit) {
+            round++;
+            steady = round > 1;
+            for (Route route : warmed) {
+                double rate = load(service, alice, route, 16, steadySlice).perSecond();
+                double before = best.getOrDefault(route.name, 0.0);
+                steady &= rate <= before * (1 + steadyGrowth);
+                best.put(route.name, Math.max(before, rate));
+                last.put(route.name, rate);
+            }
+            progress(db + ": warm-up round " + round + ": " + last.entrySet().stream()
+                    .map(e -> e.getKey() + " " + num(e.getValue()) + "/s").collect(Collectors.joining(", ")));
+        }
+        service.drain(ADMIN, DRAIN_LIMIT);
+        return String.format("warm-up: %d rounds of %d s per route at 16 clients, %.0f s; %s; its last round: %s",
+                round, steadySlice, (System.nanoTime() - start) / 1e9,
+                steady ? "steady (no route rose by more than " + Math.round(steadyGrowth * 100) + " % over its best round)"
+                        : "not steady within " + steadyLimit + " s (BENCH_STEADY_LIMIT)",
+                last.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " answers/s")
+                        .collect(Collectors.joining(", ")));
     }
 
     private Wrk.Result load(ServiceProcess service, String token, Route route, int clients, int duration)
