@@ -163,18 +163,19 @@ public class DeclaredInputs {
      * records it holds. Binding cannot tell it from a key left out, so the body is asked first.
      */
     private static void refuseNulls(JsonNode mapping, Class<? extends Record> shape, String parent) {
-        for (RecordComponent component : shape.getRecordComponents()) {
-            if (InputShapes.unwrapped(component)) {
+        for (InputShapes.Part part : InputShapes.partsOf(shape)) {
+            RecordComponent component = part.component();
+            if (part.unwrapped()) {
                 refuseNulls(mapping, InputShapes.recordOf(component), parent);
                 continue;
             }
-            String key = InputShapes.jsonName(component);
-            JsonNode value = InputShapes.takesOtherKeys(component) ? null : mapping.get(key);
+            String key = part.key();
+            JsonNode value = part.takesOtherKeys() ? null : mapping.get(key);
             if (value == null) {
                 continue;
             }
             String field = parent.isEmpty() ? key : parent + "." + key;
-            NotNullable rule = InputShapes.annotation(component, NotNullable.class);
+            NotNullable rule = part.notNullable();
             if (value.isNull() && rule != null) {
                 throw DxException.invalidInput(rule.message().isEmpty()
                         ? wrongTypeWords(component, component.getGenericType(), field, key)
@@ -203,12 +204,12 @@ public class DeclaredInputs {
      */
     public static Map<String, Object> given(Record input) {
         Map<String, Object> given = new LinkedHashMap<>();
-        for (RecordComponent component : input.getClass().getRecordComponents()) {
-            Object value = InputShapes.valueOf(input, component);
-            if (value instanceof Record inner && InputShapes.unwrapped(component)) {
+        for (InputShapes.Part part : InputShapes.partsOf(input.getClass())) {
+            Object value = InputShapes.valueOf(input, part.component());
+            if (value instanceof Record inner && part.unwrapped()) {
                 given.putAll(given(inner));
             } else if (value != null) {
-                given.put(InputShapes.jsonName(component), value);
+                given.put(part.key(), value);
             }
         }
         return given;

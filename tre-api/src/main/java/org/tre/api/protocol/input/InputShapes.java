@@ -11,8 +11,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,14 +31,30 @@ final class InputShapes {
     record Member(RecordComponent component, Type type) {
     }
 
+    /**
+     * A component with what every request's checks ask of it: its key, whether it is unwrapped or
+     * takes the other keys, and its {@link NotNullable} rule (null if it has none).
+     */
+    record Part(RecordComponent component, String key, boolean unwrapped, boolean takesOtherKeys,
+                NotNullable notNullable) {
+    }
+
     /*
-     * A request's body is checked against its record's keys: they are looked up in the record's
-     * annotations once per record, not at every request.
+     * A request's body is checked against its record's keys and rules: they are looked up in the
+     * record's annotations once per record, not at every request.
      */
     private static final ClassValue<Set<String>> KEYS = new ClassValue<>() {
         @Override
         protected Set<String> computeValue(Class<?> shape) {
             return findKeysOf(shape);
+        }
+    };
+    private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> shape) {
+            return Arrays.stream(shape.getRecordComponents()).map(component -> new Part(component,
+                    jsonName(component), unwrapped(component), takesOtherKeys(component),
+                    annotation(component, NotNullable.class))).toList();
         }
     };
     private static final ClassValue<Optional<RecordComponent>> OTHER_KEYS = new ClassValue<>() {
@@ -98,6 +116,11 @@ final class InputShapes {
     @SuppressWarnings("unchecked")
     static Class<? extends Record> recordOf(RecordComponent component) {
         return (Class<? extends Record>) component.getType();
+    }
+
+    /** The record's components in declaration order (Java builds the array anew at each call). */
+    static List<Part> partsOf(Class<? extends Record> shape) {
+        return PARTS.get(shape);
     }
 
     /** The keys the record names, those of its unwrapped records included. */
