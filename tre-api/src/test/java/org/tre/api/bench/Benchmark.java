@@ -292,8 +292,9 @@ public final class Benchmark {
     }
 
     /**
-     * Loads the routes in turn, one slice each at 16 clients, until a round raises no route's rate by more
-     * than {@link #steadyGrowth} over its best earlier round, or {@link #steadyLimit} seconds have gone.
+     * Loads the routes in turn, one slice each at 16 clients, until two rounds in a row raise no route's
+     * rate by more than {@link #steadyGrowth} over its best earlier round, or {@link #steadyLimit} seconds
+     * have gone. One such round is not enough: a route can pause between two steps of the compiler.
      * Under load on two cores the JIT compiler takes about a minute to compile the command path, and
      * the answers per second triple meanwhile: a case measured before that measures the compiler.
      * Returns the line the report gives of it.
@@ -305,24 +306,26 @@ public final class Benchmark {
         Map<String, Double> last = new LinkedHashMap<>();
         long start = System.nanoTime();
         int round = 0;
-        boolean steady = false;
-        while (!steady && (System.nanoTime() - start) / 1e9 < steadyLimit) {
+        int flatRounds = 0;
+        while (flatRounds < 2 && (System.nanoTime() - start) / 1e9 < steadyLimit) {
             round++;
-            steady = round > 1;
+            boolean flat = round > 1;
             for (Route route : warmed) {
                 double rate = load(service, alice, route, 16, steadySlice).perSecond();
                 double before = best.getOrDefault(route.name, 0.0);
-                steady &= rate <= before * (1 + steadyGrowth);
+                flat &= rate <= before * (1 + steadyGrowth);
                 best.put(route.name, Math.max(before, rate));
                 last.put(route.name, rate);
             }
+            flatRounds = flat ? flatRounds + 1 : 0;
             progress(db + ": warm-up round " + round + ": " + last.entrySet().stream()
                     .map(e -> e.getKey() + " " + num(e.getValue()) + "/s").collect(Collectors.joining(", ")));
         }
         service.drain(ADMIN, DRAIN_LIMIT);
         return String.format("warm-up: %d rounds of %d s per route at 16 clients, %.0f s; %s; its last round: %s",
                 round, steadySlice, (System.nanoTime() - start) / 1e9,
-                steady ? "steady (no route rose by more than " + Math.round(steadyGrowth * 100) + " % over its best round)"
+                flatRounds >= 2 ? "steady (two rounds in a row where no route rose by more than "
+                        + Math.round(steadyGrowth * 100) + " % over its best round)"
                         : "not steady within " + steadyLimit + " s (BENCH_STEADY_LIMIT)",
                 last.entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue()) + " answers/s")
                         .collect(Collectors.joining(", ")));
