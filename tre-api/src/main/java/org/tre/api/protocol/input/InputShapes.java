@@ -57,12 +57,6 @@ final class InputShapes {
                     annotation(component, NotNullable.class))).toList();
         }
     };
-    private static final ClassValue<Optional<RecordComponent>> OTHER_KEYS = new ClassValue<>() {
-        @Override
-        protected Optional<RecordComponent> computeValue(Class<?> shape) {
-            return findOtherKeys(shape);
-        }
-    };
 
     private InputShapes() {
     }
@@ -130,11 +124,11 @@ final class InputShapes {
 
     private static Set<String> findKeysOf(Class<?> shape) {
         Set<String> keys = new LinkedHashSet<>();
-        for (RecordComponent component : shape.getRecordComponents()) {
-            if (unwrapped(component)) {
-                keys.addAll(keysOf(recordOf(component)));
-            } else if (!takesOtherKeys(component)) {
-                keys.add(jsonName(component));
+        for (Part part : PARTS.get(shape)) {
+            if (part.unwrapped()) {
+                keys.addAll(keysOf(recordOf(part.component())));
+            } else if (!part.takesOtherKeys()) {
+                keys.add(part.key());
             }
         }
         return Collections.unmodifiableSet(keys);
@@ -142,19 +136,10 @@ final class InputShapes {
 
     /** The component that takes the keys the record does not name, if it has one. */
     static Optional<RecordComponent> otherKeys(Class<?> shape) {
-        return OTHER_KEYS.get(shape);
-    }
-
-    private static Optional<RecordComponent> findOtherKeys(Class<?> shape) {
         if (!shape.isRecord()) {
             return Optional.empty();
         }
-        for (RecordComponent component : shape.getRecordComponents()) {
-            if (takesOtherKeys(component)) {
-                return Optional.of(component);
-            }
-        }
-        return Optional.empty();
+        return PARTS.get(shape).stream().filter(Part::takesOtherKeys).map(Part::component).findFirst();
     }
 
     /** The key {@code name} of a value of type {@code owner}; an unknown key is of no type (Object). */
