@@ -79,7 +79,7 @@ public class H2Housekeeping implements SmartLifecycle {
             }
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             MVStore store = session.getDatabase().getStore().getMvStore();
-            return store.getFileStore() != null && store.getAutoCommitDelay() == 0 ? Optional.of(store)
+            return store.getFileStore() != null && store.getAutoCommitDelay() <= 0 ? Optional.of(store)
                     : Optional.empty();
         } catch (SQLException | ClassCastException notEmbedded) {
             LOG.debug("No embedded H2 store to keep: {}", notEmbedded.toString());

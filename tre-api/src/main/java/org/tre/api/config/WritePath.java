@@ -74,13 +74,21 @@ public class WritePath {
         return new CommandTargets();
     }
 
-    /** A transaction takes its pool connection at its first statement, so a wait for a lock takes none. */
+    /**
+     * A transaction takes its pool connection at its first statement, so a wait for a lock takes none;
+     * on the embedded database, commits are written in groups (H2GroupCommit).
+     */
     @Bean
     static BeanPostProcessor connectionsTakenAtFirstStatement() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                return bean instanceof HikariDataSource pool ? new LazyConnectionDataSourceProxy(pool) : bean;
+                if (!(bean instanceof HikariDataSource pool)) {
+                    return bean;
+                }
+                String url = pool.getJdbcUrl();
+                return new LazyConnectionDataSourceProxy(url != null && url.startsWith("jdbc:h2:")
+                        ? new H2GroupCommit(pool) : pool);
             }
         };
     }

@@ -1,0 +1,247 @@
+package org.tre.api.config;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Group commit for the embedded file database: a commit is written to the file before it returns, as
+ * {@code WRITE_DELAY=0} asks, but the commits that arrive while one write is under way share the next
+ * write instead of taking one each.
+ *
+ * <p>With no delay H2 writes a chunk at every commit, one after the other under its store lock, and
+ * that write was a third of a command's CPU under load. H2's delay batches them but answers before
+ * the write, which an answered write cannot afford. Here H2 is told to write nothing on its own
+ * (an auto-commit delay of -1, which starts no background writer either), and a connection's commit
+ * returns once a write that began after the commit's changes were made has reached the file. The first
+ * committer to find no write under way makes the write for everyone waiting; the others wait for it.
+ * A write holds everything committed before it, so the file is always a prefix of the answered
+ * commits and a crash loses only commits nobody was told of.
+ *
+ * <p>Only a commit that changed something waits. A statement run in auto-commit mode (no transaction)
+ * that may have changed something waits after it runs. A database opened with a delay of its own is
+ * left to H2.
+ */
+final class H2GroupCommit extends DelegatingDataSource {
+
+    /** H2's store setting that neither writes at a commit nor starts its background writer. */
+    static final int NO_WRITES_OF_ITS_OWN = -1;
+
+    private volatile Writes writes = new Writes(null);
+
+    /** The pool, with each connection's commits written in groups where it is an embedded H2 file. */
+    H2GroupCommit(DataSource pool) {
+        super(pool);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return writtenInGroups(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return writtenInGroups(super.getConnection(username, password));
+    }
+
+    private Connection writtenInGroups(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return connection;
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        if (store.getFileStore() == null || store.getAutoCommitDelay() > 0) {
+            return connection;
+        }
+        // H2 applies the URL's WRITE_DELAY=0 again at each connection it opens, so this is asked at each.
+        if (store.getAutoCommitDelay() == 0) {
+            store.setAutoCommitDelay(NO_WRITES_OF_ITS_OWN);
+        }
+        return (Connection) Proxy.newProxyInstance(H2GroupCommit.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new CommitsWaitForTheirWrite(connection, session));
+    }
+
+    /** The writes of the session's store: a database closed and opened again has a new one. */
+    private Writes writesOf(SessionLocal session) {
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        Writes known = writes;
+        if (known.store == store) {
+            return known;
+        }
+        synchronized (this) {
+            if (writes.store != store) {
+                writes = new Writes(store);
+            }
+            return writes;
+        }
+    }
+
+    /** Whose turn it is to write, for one store. */
+    static final class Writes {
+        private final MVStore store;
+        private final Write write;
+        private long asked;
+        private long written;
+        private boolean writing;
+
+        Writes(MVStore store) {
+            this(store, () -> {
+                store.commit();
+                if (store.getPanicException() != null) {
+                    throw new SQLException("The database failed before the commit was written",
+                            store.getPanicException());
+                }
+            });
+        }
+
+        Writes(MVStore store, Write write) {
+            this.store = store;
+            this.write = write;
+        }
+
+        /** How many commits have asked for a write so far. */
+        synchronized long asked() {
+            return asked;
+        }
+
+        /** Returns once a write that began after this call has put the store's changes in the file. */
+        void awaitWrite() throws SQLException {
+            long mine;
+            synchronized (this) {
+                mine = ++asked;
+            }
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    long upTo;
+                    synchronized (this) {
+                        while (writing && written < mine) {
+                            try {
+                                wait();
+                            } catch (InterruptedException e) {
+                                // The commit is made: its caller must not take it for failed.
+                                interrupted = true;
+                            }
+                        }
+                        if (written >= mine) {
+                            return;
+                        }
+                        writing = true;
+                        upTo = asked;
+                    }
+                    writeFor(upTo);
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** Without the monitor, so that the commits made meanwhile queue for the next write. */
+        private void writeFor(long upTo) throws SQLException {
+            boolean done = false;
+            try {
+                write.run();
+                done = true;
+            } finally {
+                synchronized (this) {
+                    writing = false;
+                    if (done) {
+                        written = Math.max(written, upTo);
+                    }
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Writes everything changed so far to the file. */
+    interface Write {
+        void run() throws SQLException;
+    }
+
+    private final class CommitsWaitForTheirWrite implements InvocationHandler {
+        private final Connection connection;
+        private final SessionLocal session;
+        private boolean autoCommit;
+
+        CommitsWaitForTheirWrite(Connection connection, SessionLocal session) throws SQLException {
+            this.connection = connection;
+            this.session = session;
+            this.autoCommit = connection.getAutoCommit();
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "commit" -> {
+                    boolean changed = session.hasPendingTransaction();
+                    call(connection, method, args);
+                    awaitWriteIf(changed);
+                    return null;
+                }
+                case "setAutoCommit" -> {
+                    // Turning auto-commit on commits what is open.
+                    boolean changed = !autoCommit && (boolean) args[0] && session.hasPendingTransaction();
+                    call(connection, method, args);
+                    autoCommit = (boolean) args[0];
+                    awaitWriteIf(changed);
+                    return null;
+                }
+                case "createStatement", "prepareStatement", "prepareCall" -> {
+                    Object statement = call(connection, method, args);
+                    return autoCommit ? writtenAfterEachRun(statement, method.getReturnType()) : statement;
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                default -> {
+                    return call(connection, method, args);
+                }
+            }
+        }
+
+        private void awaitWriteIf(boolean changed) throws SQLException {
+            if (changed) {
+                writesOf(session).awaitWrite();
+            }
+        }
+
+        private Object writtenAfterEachRun(Object statement, Class<?> type) {
+            return Proxy.newProxyInstance(H2GroupCommit.class.getClassLoader(), new Class<?>[] {type},
+                    (proxy, method, args) -> {
+                        Object result = call(statement, method, args);
+                        awaitWriteIf(mayHaveWritten(method, result) && connection.getAutoCommit());
+                        return result;
+                    });
+        }
+    }
+
+    /** Any run but a query's: {@code execute} answers true when its first result is rows. */
+    private static boolean mayHaveWritten(Method method, Object result) {
+        String name = method.getName();
+        return name.startsWith("execute") && !name.equals("executeQuery")
+                && !(name.equals("execute") && Boolean.TRUE.equals(result));
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
