@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class H2GroupCommitTest {
                 firstWriteBegun.countDown();
                 awaitLatch(firstWriteMayEnd);
             }
-        });
+        }, () -> 0, Duration.ZERO);
         ExecutorService committers = Executors.newFixedThreadPool(CLIENTS);
         try {
             Future<?> first = committers.submit(() -> turn(turns));
@@ -89,6 +90,47 @@ class H2GroupCommitTest {
         }
 
         assertThat(writes.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteWaitsForTheTransactionsStillOpenToCommitAndJoinIt() throws Exception {
+        AtomicInteger open = new AtomicInteger(1);
+        AtomicInteger writes = new AtomicInteger();
+        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open::get,
+                Duration.ofSeconds(30));
+        ExecutorService committers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = committers.submit(() -> turn(turns));
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
+            // The open transaction commits and asks in its turn; it is the last one open.
+            Future<?> second = committers.submit(() -> turn(turns));
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 2);
+            open.set(0);
+            synchronized (turns) {
+                turns.notifyAll();
+            }
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            committers.shutdownNow();
+        }
+
+        assertThat(writes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteWaitsForOpenTransactionsOnlyUpToTheGatheringTime() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, () -> 1,
+                Duration.ofMillis(50));
+        ExecutorService committer = Executors.newSingleThreadExecutor();
+        try {
+            committer.submit(() -> turn(turns)).get(10, TimeUnit.SECONDS);
+        } finally {
+            committer.shutdownNow();
+        }
+
+        assertThat(writes.get()).isEqualTo(1);
     }
 
     @Test
