@@ -14,8 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit for the embedded file database: a commit is written to the file before it returns, as
@@ -31,9 +31,10 @@ import java.util.function.IntSupplier;
  * A write holds everything committed before it, so the file is always a prefix of the answered
  * commits and a crash loses only commits nobody was told of.
  *
- * <p>A write waits up to {@link #GATHERING} for the transactions open at the time to commit and join
- * it, as PostgreSQL's {@code commit_delay} does: without that wait, on two cores, few commits arrive
- * during a write of a fraction of a millisecond. With no other transaction open it writes at once.
+ * <p>A write waits up to {@link #GATHERING} for the transactions that were open when it was due to
+ * commit and join it, as PostgreSQL's {@code commit_delay} does: without that wait, on two cores, few
+ * commits arrive during a write of a fraction of a millisecond. Transactions begun later (the side
+ * effects a commit sets off, say) are not waited for, and with none open it writes at once.
  *
  * <p>Only a commit that changed something waits. A statement run in auto-commit mode (no transaction)
  * that may have changed something waits after it runs. A database opened with a delay of its own is
@@ -47,8 +48,8 @@ final class H2GroupCommit extends DelegatingDataSource {
     /** How long a write waits at most for the transactions open when it was due. */
     static final Duration GATHERING = Duration.ofMillis(1);
 
-    private final AtomicInteger openTransactions = new AtomicInteger();
-    private volatile Writes writes = new Writes(null, openTransactions::get);
+    private final OpenTransactions openTransactions = new OpenTransactions();
+    private volatile Writes writes = new Writes(null, openTransactions);
 
     /** The pool, with each connection's commits written in groups where it is an embedded H2 file. */
     H2GroupCommit(DataSource pool) {
@@ -91,19 +92,36 @@ final class H2GroupCommit extends DelegatingDataSource {
         }
         synchronized (this) {
             if (writes.store != store) {
-                writes = new Writes(store, openTransactions::get);
+                writes = new Writes(store, openTransactions);
             }
             return writes;
         }
     }
 
-    /** A transaction has ended: a write gathering commits need not wait for it any longer. */
-    private void transactionEnded() {
-        if (openTransactions.decrementAndGet() == 0) {
-            Writes current = writes;
-            synchronized (current) {
-                current.notifyAll();
-            }
+    /** The transactions under way on the connections, in the order they began. */
+    static final class OpenTransactions {
+        private final AtomicLong begun = new AtomicLong();
+        private final ConcurrentSkipListSet<Long> open = new ConcurrentSkipListSet<>();
+
+        long begin() {
+            long transaction = begun.incrementAndGet();
+            open.add(transaction);
+            return transaction;
+        }
+
+        void end(long transaction) {
+            open.remove(transaction);
+        }
+
+        /** How many transactions have begun so far: those of this number and below began before. */
+        long begunSoFar() {
+            return begun.get();
+        }
+
+        /** Whether a transaction that began at or before {@code mark} is still under way. */
+        boolean anyBegunBy(long mark) {
+            Long oldest = open.ceiling(Long.MIN_VALUE);
+            return oldest != null && oldest <= mark;
         }
     }
 
@@ -111,13 +129,14 @@ final class H2GroupCommit extends DelegatingDataSource {
     static final class Writes {
         private final MVStore store;
         private final Write write;
-        private final IntSupplier openTransactions;
+        private final OpenTransactions openTransactions;
         private final long gatheringNanos;
         private long asked;
         private long written;
         private boolean writing;
+        private volatile boolean gathering;
 
-        Writes(MVStore store, IntSupplier openTransactions) {
+        Writes(MVStore store, OpenTransactions openTransactions) {
             this(store, () -> {
                 store.commit();
                 if (store.getPanicException() != null) {
@@ -127,7 +146,7 @@ final class H2GroupCommit extends DelegatingDataSource {
             }, openTransactions, GATHERING);
         }
 
-        Writes(MVStore store, Write write, IntSupplier openTransactions, Duration gathering) {
+        Writes(MVStore store, Write write, OpenTransactions openTransactions, Duration gathering) {
             this.store = store;
             this.write = write;
             this.openTransactions = openTransactions;
@@ -174,17 +193,32 @@ final class H2GroupCommit extends DelegatingDataSource {
             }
         }
 
+        /** A transaction has ended: a write gathering the open ones may be due now. */
+        void transactionEnded() {
+            if (gathering) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+
         /** Called holding the monitor, which waiting releases for the committers to ask meanwhile. */
         private boolean gatherOpenTransactions() {
             boolean interrupted = false;
+            long due = openTransactions.begunSoFar();
             long deadline = System.nanoTime() + gatheringNanos;
             long left;
-            while (openTransactions.getAsInt() > 0 && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            gathering = true;
+            try {
+                while (openTransactions.anyBegunBy(due) && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            } finally {
+                gathering = false;
             }
             return interrupted;
         }
@@ -216,7 +250,8 @@ final class H2GroupCommit extends DelegatingDataSource {
         private final Connection connection;
         private final SessionLocal session;
         private boolean autoCommit;
-        private boolean inTransaction;
+        /** The transaction under way on this connection (OpenTransactions' number), 0 for none. */
+        private long transaction;
 
         CommitsWaitForTheirWrite(Connection connection, SessionLocal session) throws SQLException {
             this.connection = connection;
@@ -239,9 +274,8 @@ final class H2GroupCommit extends DelegatingDataSource {
                     // Turning auto-commit on commits what is open.
                     boolean changed = !autoCommit && on && session.hasPendingTransaction();
                     call(connection, method, args);
-                    if (autoCommit && !on && !inTransaction) {
-                        inTransaction = true;
-                        openTransactions.incrementAndGet();
+                    if (autoCommit && !on && transaction == 0) {
+                        transaction = openTransactions.begin();
                     } else if (on) {
                         ended();
                     }
@@ -276,9 +310,10 @@ final class H2GroupCommit extends DelegatingDataSource {
         }
 
         private void ended() {
-            if (inTransaction) {
-                inTransaction = false;
-                transactionEnded();
+            if (transaction != 0) {
+                openTransactions.end(transaction);
+                transaction = 0;
+                writesOf(session).transactionEnded();
             }
         }
 

@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * H2's housekeeping for the embedded database, which its {@code WRITE_DELAY=0} turns off. H2 writes
- * each commit as a new chunk at the file's free space, and only its background writer rewrites the
- * live pages out of chunks that have become mostly dead, so that their space can be reused. With every
- * commit written before it returns, which an answered write needs, H2 starts no background writer:
+ * each commit (or each group of them, H2GroupCommit) as a new chunk at the file's free space, and only
+ * its background writer rewrites the live pages out of chunks that have become mostly dead, so that
+ * their space can be reused. With every commit written before it returns, which an answered write
+ * needs, H2 starts no background writer:
  * chunks that keep a few live pages are never freed, the file grew by about 30 KB a command without
  * end, and each commit got slower as H2 searched a growing file for free space. This rewrites on a
  * thread of its own, with H2's own thresholds under load, and changes nothing of when a commit is

@@ -70,7 +70,7 @@ class H2GroupCommitTest {
                 firstWriteBegun.countDown();
                 awaitLatch(firstWriteMayEnd);
             }
-        }, () -> 0, Duration.ZERO);
+        }, new H2GroupCommit.OpenTransactions(), Duration.ZERO);
         ExecutorService committers = Executors.newFixedThreadPool(CLIENTS);
         try {
             Future<?> first = committers.submit(() -> turn(turns));
@@ -93,22 +93,21 @@ class H2GroupCommitTest {
     }
 
     @Test
-    void aWriteWaitsForTheTransactionsStillOpenToCommitAndJoinIt() throws Exception {
-        AtomicInteger open = new AtomicInteger(1);
+    void aWriteWaitsForTheTransactionsOpenWhenItWasDueToCommitAndJoinIt() throws Exception {
+        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
         AtomicInteger writes = new AtomicInteger();
-        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open::get,
+        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
                 Duration.ofSeconds(30));
+        long stillOpen = open.begin();
         ExecutorService committers = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = committers.submit(() -> turn(turns));
             await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
-            // The open transaction commits and asks in its turn; it is the last one open.
+            // The transaction open when the write was due commits and asks in its turn.
             Future<?> second = committers.submit(() -> turn(turns));
             await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 2);
-            open.set(0);
-            synchronized (turns) {
-                turns.notifyAll();
-            }
+            open.end(stillOpen);
+            turns.transactionEnded();
             first.get(10, TimeUnit.SECONDS);
             second.get(10, TimeUnit.SECONDS);
         } finally {
@@ -119,10 +118,34 @@ class H2GroupCommitTest {
     }
 
     @Test
-    void aWriteWaitsForOpenTransactionsOnlyUpToTheGatheringTime() throws Exception {
+    void aTransactionBegunAfterTheWriteWasDueIsNotWaitedFor() throws Exception {
+        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
         AtomicInteger writes = new AtomicInteger();
-        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, () -> 1,
+        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
+                Duration.ofSeconds(30));
+        long before = open.begin();
+        ExecutorService committer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> first = committer.submit(() -> turn(turns));
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
+            open.begin();
+            open.end(before);
+            turns.transactionEnded();
+            first.get(10, TimeUnit.SECONDS);
+        } finally {
+            committer.shutdownNow();
+        }
+
+        assertThat(writes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteWaitsForOpenTransactionsOnlyUpToTheGatheringTime() throws Exception {
+        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
+        AtomicInteger writes = new AtomicInteger();
+        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
                 Duration.ofMillis(50));
+        open.begin();
         ExecutorService committer = Executors.newSingleThreadExecutor();
         try {
             committer.submit(() -> turn(turns)).get(10, TimeUnit.SECONDS);
