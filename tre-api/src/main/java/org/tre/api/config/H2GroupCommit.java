@@ -13,7 +13,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -131,6 +132,11 @@ final class H2GroupCommit extends DelegatingDataSource {
         private final Write write;
         private final OpenTransactions openTransactions;
         private final long gatheringNanos;
+        private final ReentrantLock lock = new ReentrantLock();
+        /** Signalled when a write ends: whoever it covered returns, and someone takes the next one. */
+        private final Condition writeEnded = lock.newCondition();
+        /** Signalled when a transaction ends while a write gathers them; only the writer waits on it. */
+        private final Condition transactionEnded = lock.newCondition();
         private long asked;
         private long written;
         private boolean writing;
@@ -154,88 +160,84 @@ final class H2GroupCommit extends DelegatingDataSource {
         }
 
         /** How many commits have asked for a write so far. */
-        synchronized long asked() {
-            return asked;
+        long asked() {
+            lock.lock();
+            try {
+                return asked;
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Returns once a write that began after this call has put the store's changes in the file. */
         void awaitWrite() throws SQLException {
-            long mine;
-            synchronized (this) {
-                mine = ++asked;
-            }
-            boolean interrupted = false;
+            long upTo;
+            lock.lock();
             try {
-                while (true) {
-                    long upTo;
-                    synchronized (this) {
-                        while (writing && written < mine) {
-                            try {
-                                wait();
-                            } catch (InterruptedException e) {
-                                // The commit is made: its caller must not take it for failed.
-                                interrupted = true;
-                            }
-                        }
-                        if (written >= mine) {
-                            return;
-                        }
-                        writing = true;
-                        interrupted |= gatherOpenTransactions();
-                        upTo = asked;
-                    }
-                    writeFor(upTo);
+                long mine = ++asked;
+                // The commit is made: its caller must not take it for failed, so waits are not interrupted.
+                while (writing && written < mine) {
+                    writeEnded.awaitUninterruptibly();
                 }
+                if (written >= mine) {
+                    return;
+                }
+                writing = true;
+                gatherOpenTransactions();
+                upTo = asked;
             } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                lock.unlock();
             }
+            writeFor(upTo);
         }
 
-        /** A transaction has ended: a write gathering the open ones may be due now. */
+        /** A transaction has ended: the write gathering the open ones may be due now. */
         void transactionEnded() {
             if (gathering) {
-                synchronized (this) {
-                    notifyAll();
+                lock.lock();
+                try {
+                    transactionEnded.signal();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
 
-        /** Called holding the monitor, which waiting releases for the committers to ask meanwhile. */
-        private boolean gatherOpenTransactions() {
-            boolean interrupted = false;
+        /** Holding the lock, which waiting releases for the committers to ask meanwhile. */
+        private void gatherOpenTransactions() {
             long due = openTransactions.begunSoFar();
-            long deadline = System.nanoTime() + gatheringNanos;
-            long left;
+            long left = gatheringNanos;
             gathering = true;
             try {
-                while (openTransactions.anyBegunBy(due) && (left = deadline - System.nanoTime()) > 0) {
+                while (left > 0 && openTransactions.anyBegunBy(due)) {
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                        left = transactionEnded.awaitNanos(left);
                     } catch (InterruptedException e) {
-                        interrupted = true;
+                        Thread.currentThread().interrupt();
+                        return;
                     }
                 }
             } finally {
                 gathering = false;
             }
-            return interrupted;
         }
 
-        /** Without the monitor, so that the commits made meanwhile queue for the next write. */
+        /** Without the lock, so that the commits made meanwhile queue for the next write. */
         private void writeFor(long upTo) throws SQLException {
             boolean done = false;
             try {
                 write.run();
                 done = true;
             } finally {
-                synchronized (this) {
+                lock.lock();
+                try {
                     writing = false;
                     if (done) {
                         written = Math.max(written, upTo);
                     }
-                    notifyAll();
+                    writeEnded.signalAll();
+                } finally {
+                    lock.unlock();
                 }
             }
         }
