@@ -4,6 +4,7 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tre.api.support.RunningService;
@@ -38,6 +39,15 @@ class H2GroupCommitTest {
     @TempDir
     Path dir;
 
+    private final H2GroupCommit.OpenTransactions openTransactions = new H2GroupCommit.OpenTransactions();
+    private final AtomicInteger writes = new AtomicInteger();
+    private final ExecutorService committers = Executors.newFixedThreadPool(CLIENTS);
+
+    @AfterEach
+    void stopCommitters() {
+        committers.shutdownNow();
+    }
+
     @Test
     void everyCommitThatReturnedIsInTheFileWhenTheProcessDiesRightAfter() throws Exception {
         try (Connection open = newDatabase()) {
@@ -64,29 +74,24 @@ class H2GroupCommitTest {
     void commitsArrivingDuringAWriteShareTheNextOne() throws Exception {
         CountDownLatch firstWriteBegun = new CountDownLatch(1);
         CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
-        AtomicInteger writes = new AtomicInteger();
         H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, () -> {
             if (writes.incrementAndGet() == 1) {
                 firstWriteBegun.countDown();
                 awaitLatch(firstWriteMayEnd);
             }
-        }, new H2GroupCommit.OpenTransactions(), Duration.ZERO);
-        ExecutorService committers = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            Future<?> first = committers.submit(() -> turn(turns));
-            firstWriteBegun.await();
-            List<Future<?>> duringIt = new ArrayList<>();
-            for (int i = 1; i < CLIENTS; i++) {
-                duringIt.add(committers.submit(() -> turn(turns)));
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == CLIENTS);
-            firstWriteMayEnd.countDown();
-            first.get();
-            for (Future<?> each : duringIt) {
-                each.get();
-            }
-        } finally {
-            committers.shutdownNow();
+        }, openTransactions, Duration.ZERO);
+
+        Future<?> first = committers.submit(() -> turn(turns));
+        firstWriteBegun.await();
+        List<Future<?>> duringIt = new ArrayList<>();
+        for (int i = 1; i < CLIENTS; i++) {
+            duringIt.add(committers.submit(() -> turn(turns)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == CLIENTS);
+        firstWriteMayEnd.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<?> each : duringIt) {
+            each.get(10, TimeUnit.SECONDS);
         }
 
         assertThat(writes.get()).isEqualTo(2);
@@ -94,64 +99,43 @@ class H2GroupCommitTest {
 
     @Test
     void aWriteWaitsForTheTransactionsOpenWhenItWasDueToCommitAndJoinIt() throws Exception {
-        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
-        AtomicInteger writes = new AtomicInteger();
-        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
-                Duration.ofSeconds(30));
-        long stillOpen = open.begin();
-        ExecutorService committers = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> first = committers.submit(() -> turn(turns));
-            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
-            // The transaction open when the write was due commits and asks in its turn.
-            Future<?> second = committers.submit(() -> turn(turns));
-            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 2);
-            open.end(stillOpen);
-            turns.transactionEnded();
-            first.get(10, TimeUnit.SECONDS);
-            second.get(10, TimeUnit.SECONDS);
-        } finally {
-            committers.shutdownNow();
-        }
+        H2GroupCommit.Writes turns = countedWrites(Duration.ofSeconds(30));
+        long stillOpen = openTransactions.begin();
+
+        Future<?> first = committers.submit(() -> turn(turns));
+        await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
+        // The transaction open when the write was due commits and asks in its turn.
+        Future<?> second = committers.submit(() -> turn(turns));
+        await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 2);
+        openTransactions.end(stillOpen);
+        turns.transactionEnded();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
 
         assertThat(writes.get()).isEqualTo(1);
     }
 
     @Test
     void aTransactionBegunAfterTheWriteWasDueIsNotWaitedFor() throws Exception {
-        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
-        AtomicInteger writes = new AtomicInteger();
-        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
-                Duration.ofSeconds(30));
-        long before = open.begin();
-        ExecutorService committer = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> first = committer.submit(() -> turn(turns));
-            await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
-            open.begin();
-            open.end(before);
-            turns.transactionEnded();
-            first.get(10, TimeUnit.SECONDS);
-        } finally {
-            committer.shutdownNow();
-        }
+        H2GroupCommit.Writes turns = countedWrites(Duration.ofSeconds(30));
+        long before = openTransactions.begin();
+
+        Future<?> first = committers.submit(() -> turn(turns));
+        await().atMost(Duration.ofSeconds(10)).until(() -> turns.asked() == 1);
+        openTransactions.begin();
+        openTransactions.end(before);
+        turns.transactionEnded();
+        first.get(10, TimeUnit.SECONDS);
 
         assertThat(writes.get()).isEqualTo(1);
     }
 
     @Test
     void aWriteWaitsForOpenTransactionsOnlyUpToTheGatheringTime() throws Exception {
-        H2GroupCommit.OpenTransactions open = new H2GroupCommit.OpenTransactions();
-        AtomicInteger writes = new AtomicInteger();
-        H2GroupCommit.Writes turns = new H2GroupCommit.Writes(null, writes::incrementAndGet, open,
-                Duration.ofMillis(50));
-        open.begin();
-        ExecutorService committer = Executors.newSingleThreadExecutor();
-        try {
-            committer.submit(() -> turn(turns)).get(10, TimeUnit.SECONDS);
-        } finally {
-            committer.shutdownNow();
-        }
+        H2GroupCommit.Writes turns = countedWrites(Duration.ofMillis(50));
+        openTransactions.begin();
+
+        committers.submit(() -> turn(turns)).get(10, TimeUnit.SECONDS);
 
         assertThat(writes.get()).isEqualTo(1);
     }
@@ -242,6 +226,11 @@ class H2GroupCommitTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** Writes that only count themselves, gathering the test's open transactions. */
+    private H2GroupCommit.Writes countedWrites(Duration gathering) {
+        return new H2GroupCommit.Writes(null, writes::incrementAndGet, openTransactions, gathering);
     }
 
     private static Void turn(H2GroupCommit.Writes turns) throws SQLException {
