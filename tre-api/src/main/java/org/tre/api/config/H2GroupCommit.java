@@ -1,7 +1,6 @@
 package org.tre.api.config;
 
 import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -68,11 +67,11 @@ final class H2GroupCommit extends DelegatingDataSource {
     }
 
     private Connection writtenInGroups(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+        SessionLocal session = EmbeddedH2.sessionOf(connection).orElse(null);
+        if (session == null) {
             return connection;
         }
-        MVStore store = session.getDatabase().getStore().getMvStore();
+        MVStore store = EmbeddedH2.storeOf(session);
         if (store.getFileStore() == null || store.getAutoCommitDelay() > 0) {
             return connection;
         }
@@ -86,7 +85,7 @@ final class H2GroupCommit extends DelegatingDataSource {
 
     /** The writes of the session's store: a database closed and opened again has a new one. */
     private Writes writesOf(SessionLocal session) {
-        MVStore store = session.getDatabase().getStore().getMvStore();
+        MVStore store = EmbeddedH2.storeOf(session);
         Writes known = writes;
         if (known.store == store) {
             return known;

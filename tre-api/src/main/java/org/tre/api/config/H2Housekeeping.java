@@ -1,7 +1,5 @@
 package org.tre.api.config;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -75,14 +73,9 @@ public class H2Housekeeping implements SmartLifecycle {
     /** The embedded file database's store, if H2 runs no writer of its own for it. */
     private Optional<MVStore> fileStoreWithoutWriter() {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return Optional.empty();
-            }
-            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            MVStore store = session.getDatabase().getStore().getMvStore();
-            return store.getFileStore() != null && store.getAutoCommitDelay() <= 0 ? Optional.of(store)
-                    : Optional.empty();
-        } catch (SQLException | ClassCastException notEmbedded) {
+            return EmbeddedH2.sessionOf(connection).map(EmbeddedH2::storeOf)
+                    .filter(store -> store.getFileStore() != null && store.getAutoCommitDelay() <= 0);
+        } catch (SQLException notEmbedded) {
             LOG.debug("No embedded H2 store to keep: {}", notEmbedded.toString());
             return Optional.empty();
         }

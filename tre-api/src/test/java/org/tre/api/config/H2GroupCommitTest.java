@@ -1,6 +1,5 @@
 package org.tre.api.config;
 
-import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
@@ -287,7 +286,6 @@ class H2GroupCommitTest {
     }
 
     private static MVStore storeOf(Connection connection) throws SQLException {
-        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                .getMvStore();
+        return EmbeddedH2.storeOf(connection);
     }
 }

@@ -1,7 +1,5 @@
 package org.tre.api.config;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -97,8 +95,7 @@ class H2HousekeepingTest {
     }
 
     private static MVStore storeOf(Connection connection) throws SQLException {
-        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                .getMvStore();
+        return EmbeddedH2.storeOf(connection);
     }
 
     private static String url(Path dir, String options) {
