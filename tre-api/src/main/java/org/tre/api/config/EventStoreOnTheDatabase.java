@@ -45,7 +45,7 @@ public class EventStoreOnTheDatabase {
         PersistenceExceptionResolver persistenceExceptionResolver = persistenceExceptions
                 .getIfAvailable(JdbcSQLErrorCodesResolver::new);
         EventSchema eventSchema = schemas.getIfAvailable(() -> EventSchema.builder().build());
-        return new HistoryEndsAtAShortRange(JdbcEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -54,27 +54,8 @@ public class EventStoreOnTheDatabase {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .readEventDataWithGaps(EventStoreOnTheDatabase::readEventDataWithGaps));
-    }
-
-    /**
-     * Axon reads an aggregate's events in ranges of sequence numbers a batch wide, and its JDBC engine
-     * asks again after a range that came back short, for stores whose sequence numbers have holes.
-     * This store's have none: an aggregate appends each event at the number after its last, and no
-     * event is ever deleted (the store is the audit log). So a short range is the history's end, and
-     * the empty read after it, one statement in eleven of a command where every command loads its
-     * aggregate (PostgreSQL), is not made.
-     */
-    static final class HistoryEndsAtAShortRange extends JdbcEventStorageEngine {
-
-        HistoryEndsAtAShortRange(JdbcEventStorageEngine.Builder builder) {
-            super(builder);
-        }
-
-        @Override
-        protected boolean fetchForAggregateUntilEmpty() {
-            return false;
-        }
+                .readEventDataWithGaps(EventStoreOnTheDatabase::readEventDataWithGaps)
+                .build();
     }
 
     static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
