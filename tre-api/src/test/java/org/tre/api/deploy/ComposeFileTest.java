@@ -97,19 +97,6 @@ class ComposeFileTest {
         });
     }
 
-    /** Each role's pool grows to its maximum under load; PostgreSQL refuses connections past its own. */
-    @Test
-    void postgresTakesEveryRolesFullConnectionPool() {
-        Object pool = map(map(map(resourceYaml("/application.yml").get("spring")).get("datasource")).get("hikari"))
-                .get("maximum-pool-size");
-        List<String> command = ((List<?>) SERVICES.get("postgres").get("command")).stream()
-                .map(String::valueOf).toList();
-        int maxConnections = command.stream().filter(arg -> arg.startsWith("max_connections="))
-                .map(arg -> Integer.parseInt(arg.substring("max_connections=".length())))
-                .findFirst().orElse(100);
-        assertThat(maxConnections).isGreaterThanOrEqualTo(ROLES.size() * (Integer) pool);
-    }
-
     @Test
     void everyDependencyExistsAndHasAHealthcheckWhenAwaitedHealthy() {
         SERVICES.forEach((name, service) -> dependsOn(service).forEach((target, condition) -> {
@@ -198,10 +185,7 @@ class ComposeFileTest {
     }
 
     private static Map<String, Object> profileYaml(String profile) {
-        return resourceYaml("/application-" + profile + ".yml");
-    }
-
-    private static Map<String, Object> resourceYaml(String resource) {
+        String resource = "/application-" + profile + ".yml";
         try (InputStream in = ComposeFileTest.class.getResourceAsStream(resource)) {
             assertThat(in).as("%s on the classpath", resource).isNotNull();
             return map(new Yaml().load(in));
